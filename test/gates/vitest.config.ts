@@ -1,3 +1,3 @@
 import { sharedTestConfig } from "../../vitest.shared.ts";
 
-export default sharedTestConfig("gates");
+export default sharedTestConfig("gates", import.meta.dirname);
