@@ -1,0 +1,20 @@
+// @managed-redis/client-runtime: what the three @managed-redis clients share. Vendor specifics
+// (authentication, base URLs, waiters) live in the client packages.
+export { ApiError, readErrorBody, type ApiErrorDetails } from "./api-error.js";
+export type { Authenticator } from "./authenticator.js";
+export { InvalidOptionError, requireHttpUrl, requireNonEmptyString } from "./invalid-option-error.js";
+export { createOperationResolver, type OperationResolver } from "./operation-resolver.js";
+export { REDACTED, createRedactor, type Redactor } from "./redaction.js";
+export {
+  IDEMPOTENT_METHODS,
+  backoffDelay,
+  parseRetryAfter,
+  resolveRetryPolicy,
+  sleep,
+  type RetryOptions,
+  type RetryPolicy,
+} from "./retry-policy.js";
+export { TimeoutError } from "./timeout-error.js";
+export { createTransport, type FetchLike, type TransportConfig, type TransportOptions } from "./transport.js";
+export { unwrap, type FetchResult } from "./unwrap.js";
+export { WaiterError, pollUntil, type PollOutcome, type WaitOptions, type WaiterFailure } from "./waiter.js";

@@ -1,0 +1,201 @@
+import createClient from "openapi-fetch";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { ApiError, TimeoutError, createTransport, unwrap, type Authenticator, type TransportOptions } from "../src/index.js";
+import { startLocalServer, type LocalServer } from "./support/local-server.js";
+
+// A minimal spec shape: enough for openapi-fetch's types.
+type TestPaths = {
+  "/v1/things/{id}": {
+    get: { parameters: { path: { id: string } }; responses: { 200: { content: { "application/json": { id: string } } } } };
+    put: { parameters: { path: { id: string } }; requestBody: { content: { "application/json": { name: string } } }; responses: { 200: { content: { "application/json": { id: string } } } } };
+    post: { parameters: { path: { id: string } }; requestBody: { content: { "application/json": { name: string } } }; responses: { 200: { content: { "application/json": { id: string } } } } };
+    patch: { parameters: { path: { id: string } }; responses: { 200: { content: { "application/json": { id: string } } } } };
+    delete: { parameters: { path: { id: string } }; responses: { 200: { content: { "application/json": { id: string } } } } };
+  };
+};
+
+const SECRET = "s3cr3t-token-value";
+const staticAuth: Authenticator = {
+  authenticate(request) {
+    request.headers.set("X-Test-Auth", SECRET);
+    return request;
+  },
+  secrets: () => [SECRET],
+};
+
+let server: LocalServer;
+beforeAll(async () => {
+  server = await startLocalServer();
+});
+afterAll(() => server.close());
+beforeEach(() => {
+  server.requests.length = 0;
+});
+
+function makeClient(options: TransportOptions = {}, authenticator: Authenticator = staticAuth) {
+  const baseUrl = `${server.url}/api`;
+  const fetch = createTransport({
+    authenticator,
+    baseUrl,
+    operationIds: { "GET /v1/things/{id}": "getThing", "PUT /v1/things/{id}": "putThing", "POST /v1/things/{id}": "postThing" },
+    retry: { baseDelayMs: 1, maxDelayMs: 5 },
+    ...options,
+  });
+  return createClient<TestPaths>({ baseUrl, fetch });
+}
+const params = { path: { id: "a" } };
+
+describe("retries", () => {
+  it("retries a GET on 503 up to the configured count, then returns the last answer", async () => {
+    server.handle(() => ({ status: 503, body: { message: "busy" } }));
+    const { error, response } = await makeClient({ retry: { retries: 3, baseDelayMs: 1 } }).GET("/v1/things/{id}", { params });
+    expect(response.status).toBe(503);
+    expect(error).toEqual({ message: "busy" });
+    expect(server.requests).toHaveLength(4);
+  });
+
+  it("retries a GET on 429 and succeeds when the server recovers", async () => {
+    server.handle((_request, index) => (index < 2 ? { status: 429 } : { status: 200, body: { id: "a" } }));
+    const { data } = await makeClient().GET("/v1/things/{id}", { params });
+    expect(data).toEqual({ id: "a" });
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it("replays the body of a retried PUT and authenticates every attempt", async () => {
+    server.handle((_request, index) => (index === 0 ? { status: 503 } : { status: 200, body: { id: "a" } }));
+    await makeClient().PUT("/v1/things/{id}", { params, body: { name: "n" } });
+    expect(server.requests.map((request) => request.body)).toEqual(['{"name":"n"}', '{"name":"n"}']);
+    expect(server.requests.map((request) => request.headers["x-test-auth"])).toEqual([SECRET, SECRET]);
+  });
+
+  it("never retries a POST or a PATCH", async () => {
+    server.handle(() => ({ status: 503 }));
+    const client = makeClient();
+    await client.POST("/v1/things/{id}", { params, body: { name: "n" } });
+    await client.PATCH("/v1/things/{id}", { params });
+    expect(server.requests.map((request) => request.method)).toEqual(["POST", "PATCH"]);
+  });
+
+  it("does not retry other statuses (500, 404)", async () => {
+    server.handle((_request, index) => ({ status: index === 0 ? 500 : 404 }));
+    const client = makeClient();
+    await client.GET("/v1/things/{id}", { params });
+    await client.GET("/v1/things/{id}", { params });
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it("is switched off by `retry: false`", async () => {
+    server.handle(() => ({ status: 503 }));
+    await makeClient({ retry: false }).GET("/v1/things/{id}", { params });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("honours Retry-After in seconds", async () => {
+    server.handle((_request, index) => (index === 0 ? { status: 429, headers: { "retry-after": "1" } } : { status: 200, body: { id: "a" } }));
+    const started = Date.now();
+    await makeClient().GET("/v1/things/{id}", { params });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it("does not wait for a Retry-After longer than maxRetryAfterMs", async () => {
+    server.handle(() => ({ status: 503, headers: { "retry-after": "120" } }));
+    const { response } = await makeClient({ retry: { maxRetryAfterMs: 1000 } }).GET("/v1/things/{id}", { params });
+    expect(response.status).toBe(503);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("retries a GET after a network error", async () => {
+    server.handle((_request, index) => (index === 0 ? { destroy: true } : { status: 200, body: { id: "a" } }));
+    const { data } = await makeClient().GET("/v1/things/{id}", { params });
+    expect(data).toEqual({ id: "a" });
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it("does not retry a POST after a network error", async () => {
+    server.handle(() => ({ destroy: true }));
+    await expect(makeClient().POST("/v1/things/{id}", { params, body: { name: "n" } })).rejects.toThrow(TypeError);
+    expect(server.requests).toHaveLength(1);
+  });
+});
+
+describe("timeouts", () => {
+  it("fails with a TimeoutError naming the request after timeoutMs", async () => {
+    server.handle(() => ({ delayMs: 500, body: {} }));
+    const error = await makeClient({ timeoutMs: 50, retry: false }).GET("/v1/things/{id}", { params }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as TimeoutError).message).toBe("GET /api/v1/things/a timed out after 50 ms");
+  });
+
+  it("retries an idempotent request that timed out", async () => {
+    server.handle((_request, index) => (index === 0 ? { delayMs: 300, body: {} } : { body: { id: "a" } }));
+    const { data } = await makeClient({ timeoutMs: 100 }).GET("/v1/things/{id}", { params });
+    expect(data).toEqual({ id: "a" });
+  });
+
+  it("can be switched off with `timeoutMs: false`", async () => {
+    server.handle(() => ({ delayMs: 100, body: { id: "a" } }));
+    const { data } = await makeClient({ timeoutMs: false }).GET("/v1/things/{id}", { params });
+    expect(data).toEqual({ id: "a" });
+  });
+
+  it("stops at once, without retrying, when the caller's signal aborts", async () => {
+    server.handle(() => ({ delayMs: 300, body: {} }));
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 30);
+    await expect(makeClient().GET("/v1/things/{id}", { params, signal: controller.signal })).rejects.toThrow(/abort/i);
+    expect(server.requests).toHaveLength(1);
+  });
+});
+
+describe("errors", () => {
+  it("returns typed `error` by default, and unwrap() throws an ApiError with operation and body", async () => {
+    server.handle(() => ({ status: 404, body: { message: "no such thing" } }));
+    const client = makeClient();
+    const result = await client.GET("/v1/things/{id}", { params });
+    expect(result.error).toEqual({ message: "no such thing" });
+    const error = await unwrap(result).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 404, method: "GET", path: "/api/v1/things/a", operation: "getThing", body: { message: "no such thing" } });
+    expect((error as ApiError).message).toBe("getThing (GET /api/v1/things/a) failed with HTTP 404: no such thing");
+  });
+
+  it("unwrap() returns data on success", async () => {
+    server.handle(() => ({ body: { id: "a" } }));
+    const thing = await unwrap(makeClient().GET("/v1/things/{id}", { params }));
+    expect(thing.id).toBe("a");
+  });
+
+  it("throws an ApiError for non-2xx answers with throwOnError", async () => {
+    server.handle(() => ({ status: 409, body: "plain text conflict" }));
+    const error = await makeClient({ throwOnError: true }).PUT("/v1/things/{id}", { params, body: { name: "n" } }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "ApiError", status: 409, method: "PUT", operation: "putThing", body: "plain text conflict" });
+  });
+});
+
+describe("refresh after 401", () => {
+  it("asks the authenticator to refresh once and sends the request again with its body", async () => {
+    let token = "old-token";
+    let refreshes = 0;
+    const refreshing: Authenticator = {
+      authenticate(request) {
+        request.headers.set("X-Test-Auth", token);
+        return request;
+      },
+      async refresh() {
+        refreshes += 1;
+        token = `new-token-${refreshes}`;
+        return true;
+      },
+      secrets: () => [token],
+    };
+    server.handle(() => ({ status: 401 }));
+    const { response } = await makeClient({}, refreshing).POST("/v1/things/{id}", { params, body: { name: "n" } });
+    expect(response.status).toBe(401);
+    expect(refreshes).toBe(1);
+    expect(server.requests.map((request) => [request.headers["x-test-auth"], request.body])).toEqual([
+      ["old-token", '{"name":"n"}'],
+      ["new-token-1", '{"name":"n"}'],
+    ]);
+  });
+});

@@ -1,0 +1,47 @@
+import { createTransport, requireHttpUrl, type TransportOptions } from "@managed-redis/client-runtime";
+import createClient, { type Client } from "openapi-fetch";
+import { createExoscaleAuthenticator } from "./auth.js";
+import type { components, paths } from "./generated/openapi.js";
+import { operationIds } from "./generated/operations.js";
+import type { ExoscaleCredentials } from "./signature.js";
+import { waitForServiceState, type WaitForServiceStateOptions } from "./waiters.js";
+import { DEFAULT_ZONE, zoneBaseUrl, type ExoscaleZone } from "./zones.js";
+
+export interface ExoscaleValkeyClientOptions extends ExoscaleCredentials, TransportOptions {
+  /** The zone whose endpoint to call, `https://api-{zone}.exoscale.com/v2`. Default `ch-gva-2`. */
+  zone?: ExoscaleZone;
+  /** The API's root URL, including `/v2` for the real API. Overrides `zone`. */
+  baseUrl?: string;
+  /** Headers sent with every request (the client sets `Authorization`). */
+  headers?: Record<string, string>;
+}
+
+export type ExoscaleValkeyClient = Client<paths> & {
+  /** See {@link waitForServiceState}: polls the service until it has `state` (default `running`). */
+  waitForServiceState(
+    name: string,
+    state?: components["schemas"]["EnumServiceState"],
+    options?: WaitForServiceStateOptions,
+  ): ReturnType<typeof waitForServiceState>;
+};
+
+/**
+ * Creates a typed client of the Exoscale DBaaS Valkey API that signs every request.
+ *
+ *     const exo = createExoscaleValkeyClient({ apiKey, apiSecret, zone: "de-fra-1" });
+ *     const { data } = await exo.GET("/dbaas-valkey/{name}", { params: { path: { name: "cache" } } });
+ */
+export function createExoscaleValkeyClient(options: ExoscaleValkeyClientOptions): ExoscaleValkeyClient {
+  const zoneUrl = zoneBaseUrl(options.zone ?? DEFAULT_ZONE);
+  const baseUrl = options.baseUrl === undefined ? zoneUrl : requireHttpUrl(options.baseUrl, "baseUrl");
+  const authenticator = createExoscaleAuthenticator(options);
+  const fetch = createTransport({ ...options, authenticator, baseUrl, operationIds });
+  const client = createClient<paths>({ baseUrl, fetch, ...(options.headers ? { headers: options.headers } : {}) });
+  return Object.assign(client, {
+    waitForServiceState: (
+      name: string,
+      state?: components["schemas"]["EnumServiceState"],
+      waitOptions?: WaitForServiceStateOptions,
+    ) => waitForServiceState(client, name, state, waitOptions),
+  });
+}

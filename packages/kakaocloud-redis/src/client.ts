@@ -1,0 +1,42 @@
+import { createTransport, requireHttpUrl, type TransportOptions } from "@managed-redis/client-runtime";
+import createClient, { type Client } from "openapi-fetch";
+import { createKakaoAuthenticator, type KakaoCredentials } from "./auth.js";
+import type { paths } from "./generated/openapi.js";
+import { operationIds, serverUrlTemplate } from "./generated/operations.js";
+import { waitForClusterStatus, type WaitForClusterStatusOptions } from "./waiters.js";
+
+/** The API's endpoint in region kr-central-2, the spec's server. */
+export const DEFAULT_BASE_URL: string = serverUrlTemplate;
+
+export interface KakaoCloudRedisClientOptions extends KakaoCredentials, TransportOptions {
+  /** The API's root URL. Default `https://redis.kr-central-2.kakaocloud.com`. */
+  baseUrl?: string;
+  /** Headers sent with every request (the token header is set by the client). */
+  headers?: Record<string, string>;
+}
+
+export type KakaoCloudRedisClient = Client<paths> & {
+  /** See {@link waitForClusterStatus}: polls `getCluster` until the cluster has `status`. */
+  waitForClusterStatus(
+    clusterId: string,
+    status: string,
+    options?: WaitForClusterStatusOptions,
+  ): ReturnType<typeof waitForClusterStatus>;
+};
+
+/**
+ * Creates a typed client of the KakaoCloud Redis API.
+ *
+ *     const kakao = createKakaoCloudRedisClient({ token: process.env.KAKAO_TOKEN });
+ *     const { data } = await kakao.GET("/v1/clusters");
+ */
+export function createKakaoCloudRedisClient(options: KakaoCloudRedisClientOptions): KakaoCloudRedisClient {
+  const baseUrl = requireHttpUrl(options.baseUrl ?? DEFAULT_BASE_URL, "baseUrl");
+  const authenticator = createKakaoAuthenticator(options);
+  const fetch = createTransport({ ...options, authenticator, baseUrl, operationIds });
+  const client = createClient<paths>({ baseUrl, fetch, ...(options.headers ? { headers: options.headers } : {}) });
+  return Object.assign(client, {
+    waitForClusterStatus: (clusterId: string, status: string, waitOptions?: WaitForClusterStatusOptions) =>
+      waitForClusterStatus(client, clusterId, status, waitOptions),
+  });
+}

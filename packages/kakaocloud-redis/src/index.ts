@@ -1,0 +1,54 @@
+// @managed-redis/kakaocloud-redis: the public surface.
+import type { components } from "./generated/openapi.js";
+import { knownValues } from "./generated/operations.js";
+
+export { createKakaoCloudRedisClient, DEFAULT_BASE_URL, type KakaoCloudRedisClient, type KakaoCloudRedisClientOptions } from "./client.js";
+export { createKakaoAuthenticator, kakaoAuthMiddleware, type KakaoCredentials, type KakaoTokenProvider } from "./auth.js";
+export { waitForClusterStatus, type WaitForClusterStatusOptions } from "./waiters.js";
+export type { components, operations, paths } from "./generated/openapi.js";
+export { operationIds } from "./generated/operations.js";
+export {
+  ApiError,
+  InvalidOptionError,
+  TimeoutError,
+  WaiterError,
+  unwrap,
+  type RetryOptions,
+  type WaitOptions,
+} from "@managed-redis/client-runtime";
+
+type Schemas = components["schemas"];
+export type Cluster = Schemas["Cluster"];
+export type ClusterList = Schemas["ClusterList"];
+export type CreateClusterRequest = Schemas["CreateClusterRequest"];
+export type UpdateClusterRequest = Schemas["UpdateClusterRequest"];
+export type Shard = Schemas["Shard"];
+export type ShardList = Schemas["ShardList"];
+export type AddShardRequest = Schemas["AddShardRequest"];
+export type Node = Schemas["Node"];
+export type NodeList = Schemas["NodeList"];
+export type AddReplicaNodeRequest = Schemas["AddReplicaNodeRequest"];
+export type SubnetAssignment = Schemas["SubnetAssignment"];
+export type SubnetRef = Schemas["SubnetRef"];
+export type SecurityGroupRef = Schemas["SecurityGroupRef"];
+export type BackupSchedule = Schemas["BackupSchedule"];
+export type Endpoints = Schemas["Endpoints"];
+export type Flavor = Schemas["Flavor"];
+export type EngineVersionList = Schemas["EngineVersionList"];
+export type RestoreSource = Schemas["RestoreSource"];
+export type ObjectIdResponse = Schemas["ObjectIdResponse"];
+export type KakaoApiErrorBody = Schemas["Error"];
+
+/** The role of a node: `primary` or `replica`. */
+export type NodeRole = Schemas["Node"]["role"];
+export { nodeRoleValues } from "./generated/openapi.js";
+
+/**
+ * The cluster statuses KakaoCloud documents. The list is open: the API may answer others, so `Cluster`'s
+ * `status` stays a `string`; use these for display and comparisons.
+ */
+export const knownClusterStatuses = knownValues["Cluster.status"];
+export type KnownClusterStatus = (typeof knownClusterStatuses)[number];
+/** The documented values of `parameterGroupSyncStatus` (open list, like the statuses). */
+export const knownParameterGroupSyncStatuses = knownValues["Cluster.parameterGroupSyncStatus"];
+export type KnownParameterGroupSyncStatus = (typeof knownParameterGroupSyncStatuses)[number];

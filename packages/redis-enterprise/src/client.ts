@@ -1,0 +1,63 @@
+import { InvalidOptionError, createTransport, requireHttpUrl, requireNonEmptyString, type TransportOptions } from "@managed-redis/client-runtime";
+import createClient, { type Client } from "openapi-fetch";
+import { createRedisEnterpriseAuthenticator, type RedisEnterpriseCredentials } from "./auth.js";
+import type { paths } from "./generated/openapi.js";
+import { operationIds } from "./generated/operations.js";
+import { tlsTransport, type TlsOptions } from "./tls.js";
+
+/** The REST API's port on every node. */
+export const DEFAULT_PORT = 9443;
+
+export interface RedisEnterpriseClientOptions extends RedisEnterpriseCredentials, TlsOptions, TransportOptions {
+  /** The cluster's name or a node's address, e.g. `cluster.example.com`. Required unless `baseUrl` is given. */
+  host?: string;
+  /** Default 9443. */
+  port?: number;
+  /** `https://{host}:{port}`; overrides `host` and `port`. */
+  baseUrl?: string;
+  /** Headers sent with every request (the client sets `Authorization`). */
+  headers?: Record<string, string>;
+}
+
+export type RedisEnterpriseClient = Client<paths>;
+
+function resolveBaseUrl(options: RedisEnterpriseClientOptions): string {
+  if (options.baseUrl !== undefined) return requireHttpUrl(options.baseUrl, "baseUrl");
+  const host = requireNonEmptyString(options.host, "host");
+  if (/[/:?#@\s]/.test(host) && !/^\[[0-9a-f:.]+\]$/i.test(host)) {
+    throw new InvalidOptionError("host", `"${host}" must be a host name or IP address, without scheme or port`);
+  }
+  const port = options.port ?? DEFAULT_PORT;
+  if (!Number.isInteger(port) || port < 1 || port > 65_535) {
+    throw new InvalidOptionError("port", "it must be an integer between 1 and 65535");
+  }
+  return `https://${host}:${port}`;
+}
+
+/**
+ * Creates a typed client of the Redis Enterprise Software REST API (services), with HTTP Basic
+ * authentication. Certificates are always verified: give the cluster's `ca`, or explicitly
+ * `insecureSkipTlsVerify: true`.
+ *
+ *     const re = createRedisEnterpriseClient({ host: "cluster.example.com", username, password, ca });
+ *     const { data } = await re.GET("/v1/local/services");
+ */
+export function createRedisEnterpriseClient(options: RedisEnterpriseClientOptions): RedisEnterpriseClient {
+  const baseUrl = resolveBaseUrl(options);
+  const authenticator = createRedisEnterpriseAuthenticator(options);
+  const tls = tlsTransport(options);
+  const fetch = createTransport({
+    ...options,
+    ...(tls.fetch ? { fetch: tls.fetch } : {}),
+    ...(tls.fetchInit ? { fetchInit: tls.fetchInit } : {}),
+    authenticator,
+    baseUrl,
+    operationIds,
+  });
+  return createClient<paths>({
+    baseUrl,
+    fetch,
+    ...(tls.Request ? { Request: tls.Request } : {}),
+    ...(options.headers ? { headers: options.headers } : {}),
+  });
+}

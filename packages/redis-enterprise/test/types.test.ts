@@ -1,0 +1,22 @@
+// Compile-time checks, enforced by `npm run typecheck` (tsc over src and test): each @ts-expect-error
+// line must be an error, or tsc fails. The runtime assertions make vitest count the file.
+import { describe, expect, expectTypeOf, it } from "vitest";
+import { createRedisEnterpriseClient, serviceStatusStatusValues, type ServiceState } from "../src/index.js";
+
+describe("types", () => {
+  it("offers the status values at runtime with their union type", () => {
+    expect(serviceStatusStatusValues).toEqual(["RESTARTING", "RUNNING", "STARTING", "STOPPED"]);
+    expectTypeOf<ServiceState>().toEqualTypeOf<"RESTARTING" | "RUNNING" | "STARTING" | "STOPPED">();
+  });
+
+  it("rejects a wrong operation_type or field at compile time", () => {
+    const client = createRedisEnterpriseClient({ baseUrl: "https://x:9443", username: "u", password: "p", fetch: async () => new Response("{}") });
+    const compileOnly = () => {
+      // @ts-expect-error -- "reload" is not an operation_type.
+      void client.POST("/v1/services", { body: { operation_type: "reload", services: ["alert_mgr"] } });
+      // @ts-expect-error -- "service" is not a field; it is "services".
+      void client.POST("/v1/services", { body: { operation_type: "stop", service: ["alert_mgr"] } });
+    };
+    void compileOnly;
+  });
+});
