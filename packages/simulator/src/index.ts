@@ -1,0 +1,21 @@
+// The public surface of @managed-redis/simulator.
+export { createSimulator, CONTROL_PREFIX } from "./simulator.ts";
+export { createManualClock, systemClock, MANUAL_CLOCK_START, type Clock, type ManualClock } from "./clock.ts";
+export { createFetchHandler, toFetchResponse, toSimRequest } from "./fetch.ts";
+export {
+  API_NAMES,
+  DEFAULT_DELAYS,
+  DEFAULT_FAULTS,
+  DEFAULT_LIMITS,
+  type ApiName,
+  type FaultSettings,
+  type SimRequest,
+  type SimResponse,
+  type Simulator,
+  type SimulatorControl,
+  type SimulatorDelays,
+  type SimulatorLimits,
+  type SimulatorOptions,
+  type SimulatorState,
+} from "./types.ts";
+export type { GeneratedRoute } from "./generated-types.ts";
