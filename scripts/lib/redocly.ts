@@ -1,4 +1,5 @@
-// Runs the Redocly CLI pinned in the root package.json, with telemetry off and the config at the root.
+// Runs the Redocly CLI pinned in the root package.json, with telemetry off and the config at the root
+// (or another config, for commands such as `diff` that need rules the lint config does not carry).
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -17,8 +18,14 @@ export interface RedoclyResult {
   stderr: string;
 }
 
-export function runRedocly(args: string[]): RedoclyResult {
-  const result = spawnSync(process.execPath, [redoclyBin, ...args, "--config", path.join(repoRoot, "redocly.yaml")], {
+export interface RedoclyOptions {
+  /** A Redocly config file to use instead of the root redocly.yaml. */
+  config?: string;
+}
+
+export function runRedocly(args: string[], options: RedoclyOptions = {}): RedoclyResult {
+  const config = options.config ?? path.join(repoRoot, "redocly.yaml");
+  const result = spawnSync(process.execPath, [redoclyBin, ...args, "--config", config], {
     cwd: repoRoot,
     encoding: "utf8",
     env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" },

@@ -1,0 +1,67 @@
+// Runs `redocly diff` between two bundled specs and returns its JSON report (Redocly 2.77, reportVersion 1).
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { runRedocly } from "../redocly.ts";
+
+export const diffConfig = path.join(path.dirname(fileURLToPath(import.meta.url)), "redocly-diff.yaml");
+
+export type Bump = "major" | "minor" | "patch";
+
+export interface RedoclyLocation {
+  pointer: string;
+  value?: unknown;
+}
+
+export interface RedoclyVerdict {
+  ruleId: string;
+  impact: Bump;
+  message: string;
+}
+
+/** One changed node. Redocly lists every change; only those a rule judged carry verdicts. */
+export interface RedoclyChange {
+  /** Where the diff walk met the node: a path from `#/paths/...`, or from `#/components/...`. */
+  path: string;
+  typeName: string;
+  kind: "added" | "removed" | "modified";
+  impact: Bump;
+  verdicts: RedoclyVerdict[];
+  /** Set for `modified`: the key whose value changed. */
+  property?: string;
+  base?: RedoclyLocation;
+  revision?: RedoclyLocation;
+}
+
+export interface RedoclyDiffReport {
+  reportVersion: string;
+  infoVersions: { base?: string; revision?: string };
+  summary: Record<Bump, number>;
+  /** Absent when nothing changed. */
+  bump?: Bump;
+  changes: RedoclyChange[];
+}
+
+export function runRedoclyDiff(baseFile: string, revisionFile: string): RedoclyDiffReport {
+  const scratch = mkdtempSync(path.join(os.tmpdir(), "spec-diff-"));
+  try {
+    const output = path.join(scratch, "diff.json");
+    // `--fail-on none`: the verdict is ours to draw (the gate also reads changesets); any non-zero exit
+    // is then a real failure, such as a file that does not parse.
+    const result = runRedocly(
+      ["diff", path.resolve(baseFile), path.resolve(revisionFile), "--format", "json", "--fail-on", "none", "--output", output],
+      { config: diffConfig },
+    );
+    if (result.status !== 0) {
+      throw new Error(`redocly diff ${baseFile} ${revisionFile} failed:\n${result.stderr || result.stdout}`);
+    }
+    const report = JSON.parse(readFileSync(output, "utf8")) as RedoclyDiffReport;
+    if (report.reportVersion !== "1") {
+      throw new Error(`redocly diff wrote report version ${report.reportVersion}; spec-diff reads version 1`);
+    }
+    return report;
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,94 @@
+// Which operations reach each node of a bundled spec, and whether as part of a request (parameters, body)
+// or a response. Redocly's diff rules know this but its JSON report does not say it; the client rules and
+// the "operation" column of the table need it.
+export type Direction = "request" | "response";
+
+export interface Usage {
+  /** `GET /v1/clusters` */
+  operation: string;
+  direction: Direction;
+}
+
+type Json = unknown;
+
+const httpMethods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
+
+// Example values are data, not structure: a `$ref` or `enum` key inside one means nothing here (unless
+// the key names a schema property that happens to be called `example`).
+const dataKeys = new Set(["example", "examples"]);
+
+export function escapePointerSegment(segment: string): string {
+  return segment.replaceAll("~", "~0").replaceAll("/", "~1");
+}
+
+export function pointerSegments(pointer: string): string[] {
+  return pointer
+    .replace(/^#\/?/, "")
+    .split("/")
+    .filter((segment) => segment !== "")
+    .map((segment) => segment.replaceAll("~1", "/").replaceAll("~0", "~"));
+}
+
+function resolve(doc: Json, pointer: string): Json {
+  let node = doc;
+  for (const segment of pointerSegments(pointer)) {
+    if (node === null || typeof node !== "object") return undefined;
+    node = (node as Record<string, Json>)[segment];
+  }
+  return node;
+}
+
+/** Every object or array node of the spec that an operation reaches, keyed by its JSON pointer. */
+export class UsageIndex {
+  private readonly byPointer = new Map<string, Map<string, Usage>>();
+
+  constructor(private readonly doc: Json) {
+    const paths = (doc as { paths?: Record<string, Record<string, Json>> }).paths ?? {};
+    for (const [pathName, item] of Object.entries(paths)) {
+      const itemPointer = `#/paths/${escapePointerSegment(pathName)}`;
+      for (const method of httpMethods) {
+        const operation = item[method] as Record<string, Json> | undefined;
+        if (!operation) continue;
+        const operationName = `${method.toUpperCase()} ${pathName}`;
+        const opPointer = `${itemPointer}/${method}`;
+        const request: Usage = { operation: operationName, direction: "request" };
+        const response: Usage = { operation: operationName, direction: "response" };
+        const seenRequest = new Set<string>();
+        const seenResponse = new Set<string>();
+        this.walk(item.parameters, `${itemPointer}/parameters`, request, seenRequest);
+        this.walk(operation.parameters, `${opPointer}/parameters`, request, seenRequest);
+        this.walk(operation.requestBody, `${opPointer}/requestBody`, request, seenRequest);
+        this.walk(operation.responses, `${opPointer}/responses`, response, seenResponse);
+      }
+    }
+  }
+
+  private walk(node: Json, pointer: string, usage: Usage, seen: Set<string>, parentKey = ""): void {
+    if (node === null || typeof node !== "object" || seen.has(pointer)) return;
+    seen.add(pointer);
+    let usages = this.byPointer.get(pointer);
+    if (!usages) this.byPointer.set(pointer, (usages = new Map()));
+    usages.set(`${usage.direction} ${usage.operation}`, usage);
+
+    const ref = (node as { $ref?: unknown }).$ref;
+    if (typeof ref === "string" && ref.startsWith("#/")) {
+      this.walk(resolve(this.doc, ref), ref, usage, seen);
+    }
+    const namesProperties = parentKey === "properties" || parentKey === "patternProperties";
+    for (const [key, child] of Object.entries(node)) {
+      if (dataKeys.has(key) && !Array.isArray(node) && !namesProperties) continue;
+      this.walk(child, `${pointer}/${escapePointerSegment(key)}`, usage, seen, key);
+    }
+  }
+
+  /** The usages of the node at `pointer`, or of its nearest ancestor that an operation reaches. */
+  usagesOf(pointer: string): Usage[] {
+    const segments = pointerSegments(pointer);
+    for (let length = segments.length; length >= 0; length--) {
+      const candidate = `#/${segments.slice(0, length).map(escapePointerSegment).join("/")}`;
+      const usages = this.byPointer.get(candidate);
+      if (usages) return [...usages.values()];
+    }
+    return [];
+  }
+}
