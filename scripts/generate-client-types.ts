@@ -47,6 +47,9 @@ async function renderTypes(api: ApiName, document: OpenApiDocument): Promise<str
     enumValues: true,
     // `paths` etc. as type aliases, so the generated file never merges with user declarations.
     exportType: true,
+    // A property with a schema `default` stays optional: the server fills it in when a request leaves it
+    // out (Exoscale's valkey-settings has a default on every field), so a request must not have to send it.
+    defaultNonNullable: false,
     alphabetize: false,
     silent: true,
   });

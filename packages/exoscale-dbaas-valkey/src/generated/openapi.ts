@@ -645,35 +645,35 @@ export type components = {
              * @description Effort spent reclaiming expired keys in the background, from 1 (default) to 10. Higher values use more CPU to free memory faster, at the cost of latency.
              * @default 1
              */
-            active_expire_effort: number;
+            active_expire_effort?: number;
             /**
              * @description When enabled, Valkey creates frequent local RDB snapshots; when disabled, only when a backup is taken. Ignored when `persistence` is `off`.
              * @default true
              */
-            frequent_snapshots: boolean;
+            frequent_snapshots?: boolean;
             /** @description Number of Valkey IO threads. Changing it restarts the Valkey service. */
             io_threads?: number;
             /**
              * @description Counter decay time, in minutes, of the LFU maxmemory policies.
              * @default 1
              */
-            lfu_decay_time: number;
+            lfu_decay_time?: number;
             /**
              * @description Counter logarithm factor of the `volatile-lfu` and `allkeys-lfu` maxmemory policies.
              * @default 10
              */
-            lfu_log_factor: number;
+            lfu_log_factor?: number;
             /**
              * @description Valkey `maxmemory-policy`, the eviction policy once memory is full. May be null.
              * @default noeviction
              * @enum {string|null}
              */
-            maxmemory_policy: "noeviction" | "allkeys-lru" | "volatile-lru" | "allkeys-random" | "volatile-random" | "volatile-ttl" | "volatile-lfu" | "allkeys-lfu" | null;
+            maxmemory_policy?: "noeviction" | "allkeys-lru" | "volatile-lru" | "allkeys-random" | "volatile-random" | "volatile-ttl" | "volatile-lfu" | "allkeys-lfu" | null;
             /**
              * @description Valkey `notify-keyspace-events` option (event class letters); empty disables notifications.
              * @default
              */
-            notify_keyspace_events: string;
+            notify_keyspace_events?: string;
             /** @description Number of Valkey databases. Changing it restarts the Valkey service. */
             number_of_databases?: number;
             /**
@@ -687,12 +687,12 @@ export type components = {
              * @description Whether SSL is required to access Valkey.
              * @default true
              */
-            ssl: boolean;
+            ssl?: boolean;
             /**
              * @description Idle connection timeout, in seconds (0 disables it).
              * @default 300
              */
-            timeout: number;
+            timeout?: number;
         };
         /** @description An asynchronous operation. Mutating calls return it at once with `state` `pending`; poll the operation (`GET /operation/{id}`, outside this spec) until it leaves `pending`. */
         Operation: {

@@ -1,0 +1,135 @@
+// The command line of `managed-redis-mock`: its options, its help, and parsing them into a plan.
+import { parseArgs } from "node:util";
+import { apiNames, defaultHost, isApiName, mockDefaults, type ApiName } from "./apis.js";
+import { mockLogLevels, type MockLogLevel } from "./server.js";
+
+export const programName = "managed-redis-mock";
+
+export const cliOptions = {
+  api: { type: "string" },
+  port: { type: "string" },
+  host: { type: "string" },
+  dynamic: { type: "boolean" },
+  "log-level": { type: "string" },
+  version: { type: "boolean", short: "v" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+export type CliCommand =
+  | { kind: "help" }
+  | { kind: "version" }
+  | { kind: "serve"; apis: { api: ApiName; port: number }[]; host: string; dynamic: boolean; logLevel: MockLogLevel };
+
+/** A mistake on the command line: `message` is one line; the CLI prints it and exits with 2. */
+export class UsageError extends Error {
+  override readonly name = "UsageError";
+}
+
+export function parseCommandLine(argv: readonly string[]): CliCommand {
+  let values: { [K in keyof typeof cliOptions]?: (typeof cliOptions)[K]["type"] extends "boolean" ? boolean : string };
+  try {
+    ({ values } = parseArgs({ args: [...argv], options: cliOptions, strict: true, allowPositionals: false }));
+  } catch (error) {
+    throw new UsageError(describeParseError(error));
+  }
+  if (values.help) return { kind: "help" };
+  if (values.version) return { kind: "version" };
+
+  const host = values.host ?? defaultHost;
+  if (host.trim() === "") throw new UsageError("--host needs a host name or address, e.g. --host 0.0.0.0");
+
+  const logLevel = values["log-level"] ?? "error";
+  if (!(mockLogLevels as readonly string[]).includes(logLevel)) {
+    throw new UsageError(`--log-level must be one of ${mockLogLevels.join(", ")}; got "${logLevel}"`);
+  }
+
+  const api = values.api;
+  if (api !== undefined && !isApiName(api)) {
+    throw new UsageError(`--api must be one of ${apiNames.join(", ")}; got "${api}"`);
+  }
+  let port: number | undefined;
+  if (values.port !== undefined) {
+    if (!/^\d{1,5}$/.test(values.port) || Number(values.port) > 65_535) {
+      throw new UsageError(`--port must be an integer from 0 to 65535; got "${values.port}"`);
+    }
+    if (api === undefined) {
+      throw new UsageError(`--port needs --api: without --api all three APIs start, each on its own port (${describeDefaultPorts()})`);
+    }
+    port = Number(values.port);
+  }
+
+  const apis = api === undefined ? apiNames.map((name) => ({ api: name, port: mockDefaults[name] })) : [{ api, port: port ?? mockDefaults[api] }];
+  return { kind: "serve", apis, host, dynamic: values.dynamic ?? false, logLevel: logLevel as MockLogLevel };
+}
+
+function describeParseError(error: unknown): string {
+  const { code, message } = error as { code?: string; message?: string };
+  const option = /'(-[^' ]+)/.exec(message ?? "")?.[1];
+  switch (code) {
+    case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
+      return `unknown option ${option ?? ""}; see --help`.replace("  ", " ");
+    case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
+      return /argument missing|ambiguous/.test(message ?? "")
+        ? `${option ?? "an option"} needs a value; see --help`
+        : `${option ?? "an option"} takes no value; see --help`;
+    case "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL":
+      return `unexpected argument ${/'([^']*)'/.exec(message ?? "")?.[1] ?? ""}; options start with --, see --help`;
+    default:
+      return (message ?? String(error)).split("\n")[0] ?? "invalid command line";
+  }
+}
+
+function describeDefaultPorts(): string {
+  return apiNames.map((name) => `${name} ${mockDefaults[name]}`).join(", ");
+}
+
+export function helpText(): string {
+  const k = mockDefaults["kakaocloud-redis"];
+  const e = mockDefaults["exoscale-dbaas-valkey"];
+  const r = mockDefaults["redis-enterprise"];
+  return `${programName} — Prism mock servers for the KakaoCloud Redis, Exoscale DBaaS Valkey and
+Redis Enterprise APIs, serving the examples of their OpenAPI documents.
+
+Usage:
+  npx @managed-redis/mock [--api NAME] [--port N] [--host H] [--dynamic] [--log-level LEVEL]
+
+Options:
+  --api NAME         Serve one API: ${apiNames.join(" | ")}.
+                     Default: all three, each on its own port (${describeDefaultPorts()}).
+  --port N           Port for the API chosen with --api (only together with --api); 0 picks a free port.
+                     Default: that API's port above.
+  --host H           Interface to listen on. Default: ${defaultHost} (this machine only);
+                     0.0.0.0 accepts connections from other machines.
+  --dynamic          Generate response data from the schemas instead of serving the documented examples.
+                     Default: off. One request can ask for it with the header "Prefer: dynamic=true".
+  --log-level LEVEL  ${mockLogLevels.join(" | ")}. Default: error (rejected requests and spec
+                     violations, on standard error). info logs every request and halves throughput.
+  -v, --version      Print the version and exit.
+  -h, --help         Print this help and exit.
+
+Once an API answers, one line gives its URL, e.g. "kakaocloud-redis  http://127.0.0.1:${k}".
+Ctrl-C (SIGINT) or SIGTERM stops the servers and exits with 0. A bad option or a port already
+in use is a one-line error and exit code 2.
+
+How the mock answers:
+  - Credentials must be present (any value passes); without them: 401 with the API's 401 example.
+  - Requests are validated against the spec. An invalid one gets the API's documented 422 or 400
+    example; what was wrong (field, rule) is in the "sl-violations" response header, as JSON.
+  - "Prefer: code=404" picks a documented status; "Prefer: example=NAME" a named example;
+    an undocumented code or name gives 404 application/problem+json.
+  - CORS is on: preflights are answered for any origin and headers.
+
+Examples:
+  npx @managed-redis/mock
+  npx @managed-redis/mock --api exoscale-dbaas-valkey --port 5011 --dynamic
+
+  curl -H 'X-Auth-Token: any' http://127.0.0.1:${k}/v1/clusters
+  curl -H 'X-Auth-Token: any' -H 'Prefer: example=instanceSet' http://127.0.0.1:${k}/v1/clusters/c-1
+  curl -H 'X-Auth-Token: any' -H 'Prefer: code=404' http://127.0.0.1:${k}/v1/clusters/c-1
+  curl -H 'Authorization: EXO2-HMAC-SHA256 credential=EXOkey,expires=1,signature=any' \\
+       http://127.0.0.1:${e}/dbaas-valkey/my-valkey
+  curl -u 'demo@redislabs.com:password' http://127.0.0.1:${r}/v1/local/services
+  curl -i -u 'demo@redislabs.com:password' -H 'Content-Type: application/json' \\
+       -d '{"operation_type":"reboot","services":["alert_mgr"]}' http://127.0.0.1:${r}/v1/services
+`;
+}

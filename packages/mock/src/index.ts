@@ -1,0 +1,12 @@
+// The public surface of @managed-redis/mock.
+export { apiNames, bundledSpecPath, defaultHost, isApiName, mockDefaults, type ApiName } from "./apis.js";
+export {
+  MockStartError,
+  mockLogLevels,
+  startMock,
+  type MockLogLevel,
+  type MockStartErrorCode,
+  type RunningMock,
+  type StartMockOptions,
+} from "./server.js";
+export { waitForMock, waitUntilAnswering, type WaitOptions } from "./readiness.js";

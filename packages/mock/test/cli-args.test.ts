@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { cliOptions, helpText, parseCommandLine, UsageError } from "../src/cli-args.ts";
+
+describe("parseCommandLine", () => {
+  it("starts all three APIs on their default ports on 127.0.0.1 without options", () => {
+    expect(parseCommandLine([])).toEqual({
+      kind: "serve",
+      apis: [
+        { api: "kakaocloud-redis", port: 4010 },
+        { api: "exoscale-dbaas-valkey", port: 4011 },
+        { api: "redis-enterprise", port: 4012 },
+      ],
+      host: "127.0.0.1",
+      dynamic: false,
+      logLevel: "error",
+    });
+  });
+
+  it("starts one API on the port, host and data mode it is given", () => {
+    expect(parseCommandLine(["--api", "redis-enterprise", "--port", "0", "--host", "0.0.0.0", "--dynamic", "--log-level", "info"])).toEqual({
+      kind: "serve",
+      apis: [{ api: "redis-enterprise", port: 0 }],
+      host: "0.0.0.0",
+      dynamic: true,
+      logLevel: "info",
+    });
+    expect(parseCommandLine(["--api=exoscale-dbaas-valkey"])).toMatchObject({ apis: [{ api: "exoscale-dbaas-valkey", port: 4011 }] });
+  });
+
+  it.each([
+    [["--bogus"], "unknown option --bogus; see --help"],
+    [["--port", "abc", "--api", "redis-enterprise"], '--port must be an integer from 0 to 65535; got "abc"'],
+    [["--port", "65536", "--api", "redis-enterprise"], '--port must be an integer from 0 to 65535; got "65536"'],
+    [["--port", "5000"], "--port needs --api"],
+    [["--api", "redis"], "--api must be one of kakaocloud-redis, exoscale-dbaas-valkey, redis-enterprise"],
+    [["--api"], "--api needs a value"],
+    [["--port", "--api", "redis-enterprise"], "--port needs a value"],
+    [["--dynamic=yes"], "--dynamic takes no value"],
+    [["serve"], "unexpected argument serve"],
+    [["--log-level", "loud"], "--log-level must be one of"],
+    [["--host", ""], "--host needs a host name"],
+  ])("rejects %j with a one-line usage error", (argv, message) => {
+    let error: unknown;
+    try {
+      parseCommandLine(argv);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as Error).message).toContain(message);
+    expect((error as Error).message).not.toContain("\n");
+  });
+
+  it("answers --help and --version before judging other options", () => {
+    expect(parseCommandLine(["--help"])).toEqual({ kind: "help" });
+    expect(parseCommandLine(["-h", "--port", "1"])).toEqual({ kind: "help" });
+    expect(parseCommandLine(["-v"])).toEqual({ kind: "version" });
+  });
+});
+
+describe("helpText", () => {
+  it("documents every option", () => {
+    for (const name of Object.keys(cliOptions)) expect(helpText()).toContain(`--${name}`);
+  });
+
+  it("shows how to authenticate to each API and how to pick a response", () => {
+    const help = helpText();
+    for (const text of ["X-Auth-Token:", "Authorization: EXO2-HMAC-SHA256", "curl -u", "Prefer: code=404", "Prefer: example=", "Prefer: dynamic=true", "sl-violations"]) {
+      expect(help).toContain(text);
+    }
+  });
+});

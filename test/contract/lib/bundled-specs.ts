@@ -1,0 +1,104 @@
+// The bundled specs as the contract tests see them: every operation with its method, path and documented
+// status codes, and an Ajv validator for any schema in them (JSON Schema 2020-12, formats checked).
+import { readFileSync } from "node:fs";
+import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
+import { apiNames, bundledSpec, type ApiName } from "../../../scripts/lib/apis.ts";
+
+export type JsonObject = Record<string, any>;
+
+export interface SpecOperation {
+  api: ApiName;
+  operationId: string;
+  method: string;
+  path: string;
+  /** Documented status codes, as strings ("200", "404"). */
+  statuses: string[];
+  requestBodySchemaPointer?: string;
+}
+
+const methods = ["get", "put", "post", "delete", "patch"] as const;
+
+export function loadBundle(api: ApiName): JsonObject {
+  return JSON.parse(readFileSync(bundledSpec(api, "json"), "utf8"));
+}
+
+export function listOperations(api: ApiName, doc: JsonObject = loadBundle(api)): SpecOperation[] {
+  const operations: SpecOperation[] = [];
+  for (const [path, item] of Object.entries<JsonObject>(doc.paths)) {
+    for (const method of methods) {
+      const operation = item[method];
+      if (!operation) continue;
+      const escapedPath = path.replace(/~/g, "~0").replace(/\//g, "~1");
+      operations.push({
+        api,
+        operationId: operation.operationId,
+        method: method.toUpperCase(),
+        path,
+        statuses: Object.keys(operation.responses),
+        ...(operation.requestBody
+          ? { requestBodySchemaPointer: `#/paths/${escapedPath}/${method}/requestBody/content/application~1json/schema` }
+          : {}),
+      });
+    }
+  }
+  return operations;
+}
+
+export function listAllOperations(): SpecOperation[] {
+  return apiNames.flatMap((api) => listOperations(api));
+}
+
+/** Validates values against schemas of one bundled spec, addressed by JSON pointer. */
+export class SpecValidator {
+  private readonly ajv: Ajv2020;
+  private readonly id: string;
+  private readonly cache = new Map<string, ValidateFunction>();
+  readonly doc: JsonObject;
+
+  constructor(readonly api: ApiName) {
+    this.doc = loadBundle(api);
+    this.id = `urn:managed-redis:${api}`;
+    // strict: false, because OpenAPI puts keywords such as `discriminator` and `x-…` into its schemas.
+    this.ajv = new Ajv2020({ strict: false, allErrors: true });
+    addFormats.default(this.ajv);
+    this.ajv.addSchema({ ...this.doc, $id: this.id });
+  }
+
+  private validator(pointer: string): ValidateFunction {
+    let validate = this.cache.get(pointer);
+    if (!validate) {
+      validate = this.ajv.getSchema(`${this.id}${pointer}`);
+      if (!validate) throw new Error(`${this.api}: no schema at ${pointer}`);
+      this.cache.set(pointer, validate);
+    }
+    return validate;
+  }
+
+  /** Errors of `value` against the schema at `pointer` ("#/components/schemas/Cluster"), [] when valid. */
+  errors(pointer: string, value: unknown): string[] {
+    const validate = this.validator(pointer);
+    if (validate(value)) return [];
+    return (validate.errors ?? []).map((error) => `${error.instancePath || "/"} ${error.message}`);
+  }
+
+  /** The JSON pointer of the response schema of an operation for a status, or undefined when it has no body. */
+  responseSchemaPointer(operation: SpecOperation, status: string): string | undefined {
+    const escapedPath = operation.path.replace(/~/g, "~0").replace(/\//g, "~1");
+    let response = this.doc.paths[operation.path][operation.method.toLowerCase()].responses[status];
+    let pointer = `#/paths/${escapedPath}/${operation.method.toLowerCase()}/responses/${status}`;
+    if (response?.$ref) {
+      pointer = response.$ref;
+      response = this.resolve(response.$ref);
+    }
+    if (!response?.content?.["application/json"]?.schema) return undefined;
+    return `${pointer}/content/application~1json/schema`;
+  }
+
+  resolve(ref: string): any {
+    return ref
+      .replace(/^#\//, "")
+      .split("/")
+      .reduce((node: any, key) => node?.[key.replace(/~1/g, "/").replace(/~0/g, "~")], this.doc);
+  }
+}

@@ -1,0 +1,50 @@
+// Every operation of the three specs, called through its generated client against the Prism mock, once per
+// documented status (selected with `Prefer: code=…`). A success must validate against the operation's
+// response schema and give a typed field; an error must reach the caller as the typed `error` and, with
+// `throwOnError`, as an ApiError naming the operation.
+import { ApiError } from "@managed-redis/client-runtime";
+import { describe, expect, inject, it } from "vitest";
+import { apiNames } from "../../scripts/lib/apis.ts";
+import { casesByApi } from "./cases/index.ts";
+import { listOperations, SpecValidator } from "./lib/bundled-specs.ts";
+import { clientFor } from "./lib/clients.ts";
+
+const mockUrls = inject("mockUrls");
+
+for (const api of apiNames) {
+  describe(api, () => {
+    const validator = new SpecValidator(api);
+    const client = clientFor(api, mockUrls[api]);
+    const throwingClient = clientFor(api, mockUrls[api], { throwOnError: true });
+    const cases = casesByApi[api];
+
+    for (const operation of listOperations(api, validator.doc)) {
+      const call = cases[operation.operationId];
+      for (const status of operation.statuses) {
+        const success = status.startsWith("2");
+        it(`${operation.operationId} (${operation.method} ${operation.path}) answers a documented ${status}`, async () => {
+          if (!call) throw new Error(`no contract case for ${operation.operationId}`);
+          const prefer = { Prefer: `code=${status}` };
+          const outcome = await call(client, prefer);
+          expect(outcome.response.status).toBe(Number(status));
+          const schema = validator.responseSchemaPointer(operation, status);
+          if (success) {
+            expect(outcome.error).toBeUndefined();
+            if (schema) {
+              expect(validator.errors(schema, outcome.data)).toEqual([]);
+              expect(outcome.typedField).toBeDefined();
+            }
+          } else {
+            expect(outcome.data).toBeUndefined();
+            expect(outcome.error).toBeDefined();
+            if (schema) expect(validator.errors(schema, outcome.error)).toEqual([]);
+            const thrown = await call(throwingClient, prefer).then(() => undefined, (error: unknown) => error);
+            expect(thrown).toBeInstanceOf(ApiError);
+            expect(thrown).toMatchObject({ status: Number(status), method: operation.method, operation: operation.operationId });
+          }
+        });
+      }
+    }
+  });
+}
+
