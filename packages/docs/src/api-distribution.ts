@@ -1,0 +1,26 @@
+// How readers get each API beyond its spec: the npm client package and the local mock.
+import { mockDefaults } from "@managed-redis/mock";
+import type { ApiName } from "../../../scripts/lib/apis.ts";
+
+export const clientPackages: Record<ApiName, string> = {
+  "kakaocloud-redis": "@managed-redis/kakaocloud-redis",
+  "exoscale-dbaas-valkey": "@managed-redis/exoscale-dbaas-valkey",
+  "redis-enterprise": "@managed-redis/redis-enterprise",
+};
+
+// The mock's own defaults, so the ports the landing page shows cannot drift from the ones it listens on.
+export const mockDefaultPorts: Record<ApiName, number> = mockDefaults;
+
+export const mockPackage = "@managed-redis/mock";
+
+export function npmPackageUrl(name: string): string {
+  return `https://www.npmjs.com/package/${name}`;
+}
+
+export function installLine(api: ApiName): string {
+  return `npm install ${clientPackages[api]}`;
+}
+
+export function mockStartLine(api: ApiName): string {
+  return `npx ${mockPackage} --api ${api}`;
+}

@@ -1,0 +1,61 @@
+// Builds the docs site into packages/docs/dist/: the landing page, and per API its reference page, copies
+// of the bundled spec and (when the gates work has written one) its changelog. Fails on a missing bundle,
+// a broken link on a hand-written page, or anything that would load from another host.
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { apiNames, bundledSpec } from "../../../scripts/lib/apis.ts";
+import { summarizeApi } from "./api-summary.ts";
+import { writeChangelogPage } from "./changelogs.ts";
+import { renderLandingPage, type LandingPageApi } from "./landing-page.ts";
+import { checkLinks, formatBrokenLinks } from "./link-checker.ts";
+import { buildReferencePage } from "./reference-pages.ts";
+import { findRemoteResources, findRemoteResourcesInCss } from "./remote-resources.ts";
+
+export const siteDir = fileURLToPath(new URL("../dist/", import.meta.url));
+const assetsDir = fileURLToPath(new URL("./assets/", import.meta.url));
+
+function fail(message: string): never {
+  console.error(`✗ docs: ${message}`);
+  process.exit(1);
+}
+
+const started = Date.now();
+const missing = apiNames.flatMap((api) => (["yaml", "json"] as const).map((ext) => bundledSpec(api, ext))).filter((file) => !existsSync(file));
+if (missing.length) fail(`bundled specs missing (run \`npm run bundle\` first):\n  ${missing.join("\n  ")}`);
+
+rmSync(siteDir, { recursive: true, force: true });
+mkdirSync(siteDir, { recursive: true });
+for (const asset of readdirSync(assetsDir)) copyFileSync(path.join(assetsDir, asset), path.join(siteDir, asset));
+
+const handWrittenPages = ["index.html"];
+const landingApis: LandingPageApi[] = [];
+for (const api of apiNames) {
+  const summary = summarizeApi(api);
+  const apiDir = path.join(siteDir, api);
+  mkdirSync(apiDir, { recursive: true });
+  copyFileSync(bundledSpec(api, "yaml"), path.join(apiDir, "openapi.yaml"));
+  copyFileSync(bundledSpec(api, "json"), path.join(apiDir, "openapi.json"));
+  buildReferencePage({
+    bundle: bundledSpec(api, "yaml"),
+    output: path.join(apiDir, "index.html"),
+    title: `${summary.title} ${summary.version} reference · Managed Redis APIs`,
+  });
+  const hasChangelog = writeChangelogPage(api, summary.title, apiDir);
+  if (hasChangelog) handWrittenPages.push(`${api}/changelog.html`);
+  landingApis.push({ summary, hasChangelog });
+  console.log(`  ${api}: ${summary.operations.length} operations, reference page${hasChangelog ? ", changelog" : ""}`);
+}
+writeFileSync(path.join(siteDir, "index.html"), renderLandingPage(landingApis));
+
+const broken = checkLinks({ root: siteDir, pages: handWrittenPages });
+if (broken.length) fail(`broken links:\n${formatBrokenLinks(broken)}`);
+
+const htmlPages = [...handWrittenPages, ...apiNames.map((api) => `${api}/index.html`)];
+const remote = [
+  ...htmlPages.flatMap((page) => findRemoteResources(readFileSync(path.join(siteDir, page), "utf8")).map((found) => ({ page, ...found }))),
+  ...findRemoteResourcesInCss(readFileSync(path.join(siteDir, "site.css"), "utf8")).map((found) => ({ page: "site.css", ...found })),
+];
+if (remote.length) fail(`pages would load from other hosts:\n${remote.map((r) => `  ${r.page}: ${r.kind} ${r.url}`).join("\n")}`);
+
+console.log(`✓ docs: ${path.relative(process.cwd(), siteDir) || "."} built in ${((Date.now() - started) / 1000).toFixed(1)} s (${htmlPages.length} pages, links and offline checked)`);

@@ -1,0 +1,53 @@
+// Debian's Chromium driven by playwright-core (never a downloaded browser), with every request, console
+// error and page error of a page recorded, and every request to another host refused and recorded.
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
+  });
+}
+
+export function isLocalUrl(url: string): boolean {
+  const { protocol, hostname } = new URL(url);
+  if (["data:", "blob:", "about:"].includes(protocol)) return true;
+  return ["127.0.0.1", "localhost", "[::1]"].includes(hostname);
+}
+
+export interface RecordedPage {
+  page: Page;
+  context: BrowserContext;
+  consoleErrors: string[];
+  pageErrors: string[];
+  remoteRequests: string[];
+}
+
+export async function openRecordedPage(browser: Browser, viewport = { width: 1280, height: 900 }): Promise<RecordedPage> {
+  const context = await browser.newContext({ viewport, serviceWorkers: "block" });
+  const recorded: Omit<RecordedPage, "page"> = { context, consoleErrors: [], pageErrors: [], remoteRequests: [] };
+  // The context sees the requests of workers too; anything for another host is recorded and never sent.
+  context.on("request", (request) => {
+    if (!isLocalUrl(request.url())) recorded.remoteRequests.push(request.url());
+  });
+  await context.route(
+    (url) => !isLocalUrl(url.href),
+    (route) => route.abort("blockedbyclient"),
+  );
+  const page = await context.newPage();
+  page.on("console", (message) => {
+    if (message.type() === "error") recorded.consoleErrors.push(message.text());
+  });
+  page.on("pageerror", (error) => recorded.pageErrors.push(error.message));
+  return { page, ...recorded };
+}
