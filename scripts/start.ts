@@ -32,15 +32,22 @@ const docsPort = 8080;
 const readyTimeoutMs = 60_000;
 const stopGraceMs = 5_000;
 
-// `npm start -- --dynamic` / `-- --host 0.0.0.0`: passed on to every mock (and the host to the docs site).
+// `npm start -- --dynamic` / `-- --host 0.0.0.0` / `-- --stateful` (`npm run start:stateful`): passed on
+// to every mock (and the host to the docs site). The mock's CLI judges the combination.
 function parseOptions() {
   try {
     return parseArgs({
-      options: { host: { type: "string", default: "127.0.0.1" }, dynamic: { type: "boolean", default: false } },
+      options: {
+        host: { type: "string", default: "127.0.0.1" },
+        dynamic: { type: "boolean", default: false },
+        stateful: { type: "boolean", default: false },
+        seed: { type: "string" },
+        "delay-scale": { type: "string" },
+      },
       strict: true,
     }).values;
   } catch (error) {
-    process.stderr.write(`start: ${(error as Error).message.split("\n")[0]} (options: --host H, --dynamic)\n`);
+    process.stderr.write(`start: ${(error as Error).message.split("\n")[0]} (options: --host H, --dynamic, --stateful [--seed N] [--delay-scale F])\n`);
     process.exit(2);
   }
 }
@@ -113,7 +120,14 @@ async function loadDocsServer(): Promise<StartDocsServer | string> {
 
 function startMockChild(mock: MockPackage, api: (typeof apiNames)[number]): { url: string; exited: Promise<string> } {
   const port = mock.mockDefaults[api];
-  const args = [mockCli, "--api", api, "--port", String(port), "--host", host, ...(options.dynamic ? ["--dynamic"] : [])];
+  const args = [
+    mockCli,
+    ...["--api", api, "--port", String(port), "--host", host],
+    ...(options.dynamic ? ["--dynamic"] : []),
+    ...(options.stateful ? ["--stateful"] : []),
+    ...(options.seed !== undefined ? ["--seed", options.seed] : []),
+    ...(options["delay-scale"] !== undefined ? ["--delay-scale", options["delay-scale"]] : []),
+  ];
   const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit", "ipc"], detached: true });
   children.set(api, child);
   // The child prints its own "<api>  <url>" line once it answers; this script prints one for every

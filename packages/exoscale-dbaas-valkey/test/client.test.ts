@@ -151,7 +151,7 @@ describe("waitForServiceState", () => {
 
   it("times out with the last state", async () => {
     server.handle(() => ({ body: { ...service, state: "rebuilding" } }));
-    await expect(client().waitForServiceState("cache", "running", { ...fast, timeoutMs: 60 })).rejects.toMatchObject({ reason: "timeout", lastState: "rebuilding" });
+    await expect(client().waitForServiceState("cache", "running", { ...fast, timeoutMs: 500 })).rejects.toMatchObject({ reason: "timeout", lastState: "rebuilding" });
   });
 
   it("stops when the caller aborts", async () => {

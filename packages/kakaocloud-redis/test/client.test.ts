@@ -155,7 +155,7 @@ describe("waitForClusterStatus", () => {
 
   it("times out", async () => {
     server.handle(() => ({ body: cluster }));
-    await expect(client().waitForClusterStatus("c1", "Running", { ...fast, timeoutMs: 50 })).rejects.toMatchObject({ reason: "timeout", lastState: "Creating" });
+    await expect(client().waitForClusterStatus("c1", "Running", { ...fast, timeoutMs: 500 })).rejects.toMatchObject({ reason: "timeout", lastState: "Creating" });
   });
 
   it("rejects an empty cluster id before any request", async () => {

@@ -1,7 +1,8 @@
 // The command line of `managed-redis-mock`: its options, its help, and parsing them into a plan.
 import { parseArgs } from "node:util";
+import type { SimulatorDelays } from "@managed-redis/simulator";
 import { apiNames, defaultHost, isApiName, mockDefaults, type ApiName } from "./apis.js";
-import { mockLogLevels, type MockLogLevel } from "./server.js";
+import { mockLogLevels, type MockLogLevel, type MockSimulatorOptions } from "./server.js";
 
 export const programName = "managed-redis-mock";
 
@@ -10,6 +11,10 @@ export const cliOptions = {
   port: { type: "string" },
   host: { type: "string" },
   dynamic: { type: "boolean" },
+  stateful: { type: "boolean" },
+  seed: { type: "string" },
+  "delay-scale": { type: "string" },
+  delay: { type: "string", multiple: true },
   "log-level": { type: "string" },
   version: { type: "boolean", short: "v" },
   help: { type: "boolean", short: "h" },
@@ -18,7 +23,32 @@ export const cliOptions = {
 export type CliCommand =
   | { kind: "help" }
   | { kind: "version" }
-  | { kind: "serve"; apis: { api: ApiName; port: number }[]; host: string; dynamic: boolean; logLevel: MockLogLevel };
+  | {
+      kind: "serve";
+      apis: { api: ApiName; port: number }[];
+      host: string;
+      dynamic: boolean;
+      logLevel: MockLogLevel;
+      stateful: boolean;
+      /** Stateful mode only, and only what the command line set. */
+      simulator?: MockSimulatorOptions;
+    };
+
+/**
+ * The simulator's delays (ms) and their defaults, mirrored from `DEFAULT_DELAYS` of
+ * @managed-redis/simulator so that `--help` and parsing load nothing; a test keeps them equal.
+ */
+export const simulatorDelayDefaults: Readonly<SimulatorDelays> = {
+  provision: 5000,
+  modify: 3000,
+  scale: 4000,
+  maintenance: 3000,
+  migration: 30000,
+  operation: 1000,
+  serviceStart: 2000,
+  serviceRestart: 3000,
+};
+const delayKinds = Object.keys(simulatorDelayDefaults) as (keyof SimulatorDelays)[];
 
 /** A mistake on the command line: `message` is one line; the CLI prints it and exits with 2. */
 export class UsageError extends Error {
@@ -26,7 +56,9 @@ export class UsageError extends Error {
 }
 
 export function parseCommandLine(argv: readonly string[]): CliCommand {
-  let values: { [K in keyof typeof cliOptions]?: (typeof cliOptions)[K]["type"] extends "boolean" ? boolean : string };
+  let values: {
+    [K in keyof typeof cliOptions]?: (typeof cliOptions)[K] extends { multiple: true } ? string[] : (typeof cliOptions)[K]["type"] extends "boolean" ? boolean : string;
+  };
   try {
     ({ values } = parseArgs({ args: [...argv], options: cliOptions, strict: true, allowPositionals: false }));
   } catch (error) {
@@ -58,8 +90,44 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
     port = Number(values.port);
   }
 
+  const stateful = values.stateful ?? false;
+  const dynamic = values.dynamic ?? false;
+  if (stateful && dynamic) throw new UsageError("--dynamic and --stateful exclude each other: in stateful mode the simulator makes the data");
+  for (const option of ["seed", "delay-scale", "delay"] as const) {
+    if (!stateful && values[option] !== undefined) throw new UsageError(`--${option} needs --stateful: it configures the simulator`);
+  }
+
   const apis = api === undefined ? apiNames.map((name) => ({ api: name, port: mockDefaults[name] })) : [{ api, port: port ?? mockDefaults[api] }];
-  return { kind: "serve", apis, host, dynamic: values.dynamic ?? false, logLevel: logLevel as MockLogLevel };
+  const command: CliCommand = { kind: "serve", apis, host, dynamic, logLevel: logLevel as MockLogLevel, stateful };
+  if (stateful) {
+    const simulator = simulatorOptions(values.seed, values["delay-scale"], values.delay);
+    if (simulator) command.simulator = simulator;
+  }
+  return command;
+}
+
+function simulatorOptions(seed: string | undefined, scale: string | undefined, delays: string[] | undefined): MockSimulatorOptions | undefined {
+  const options: MockSimulatorOptions = {};
+  if (seed !== undefined) {
+    if (!/^-?\d{1,10}$/.test(seed)) throw new UsageError(`--seed must be an integer; got "${seed}"`);
+    options.seed = Number(seed);
+  }
+  const chosen: Partial<SimulatorDelays> = {};
+  if (scale !== undefined) {
+    const factor = Number(scale);
+    if (scale.trim() === "" || !Number.isFinite(factor) || factor < 0) throw new UsageError(`--delay-scale must be a number >= 0 (0.1 = ten times faster); got "${scale}"`);
+    for (const kind of delayKinds) chosen[kind] = Math.round(simulatorDelayDefaults[kind] * factor);
+  }
+  for (const entry of delays ?? []) {
+    const match = /^([A-Za-z]+)=(\d{1,9})$/.exec(entry);
+    const kind = match?.[1] as keyof SimulatorDelays | undefined;
+    if (!match || !kind || !delayKinds.includes(kind)) {
+      throw new UsageError(`--delay must be KIND=MS with KIND one of ${delayKinds.join(", ")}; got "${entry}"`);
+    }
+    chosen[kind] = Number(match[2]);
+  }
+  if (Object.keys(chosen).length > 0) options.delays = chosen;
+  return Object.keys(options).length > 0 ? options : undefined;
 }
 
 function describeParseError(error: unknown): string {
@@ -92,6 +160,7 @@ Redis Enterprise APIs, serving the examples of their OpenAPI documents.
 
 Usage:
   npx @managed-redis/mock [--api NAME] [--port N] [--host H] [--dynamic] [--log-level LEVEL]
+  npx @managed-redis/mock --stateful [--seed N] [--delay-scale F] [--delay KIND=MS]... [--api NAME] ...
 
 Options:
   --api NAME         Serve one API: ${apiNames.join(" | ")}.
@@ -102,6 +171,13 @@ Options:
                      0.0.0.0 accepts connections from other machines.
   --dynamic          Generate response data from the schemas instead of serving the documented examples.
                      Default: off. One request can ask for it with the header "Prefer: dynamic=true".
+  --stateful         Remember what clients do: Prism validates each request and each answer against the
+                     spec, in front of a simulator that keeps clusters/services in memory and moves them
+                     through their states (Creating -> Running ...). Control routes under /__simulator/.
+  --seed N           Stateful: seed of generated ids, passwords and fault draws. Default: 1.
+  --delay-scale F    Stateful: multiply every state-change delay by F (0.1 = ten times faster, 0 = instant).
+  --delay KIND=MS    Stateful: one delay in milliseconds; repeatable. KIND and its default:
+                     ${delayKinds.map((kind) => `${kind} ${simulatorDelayDefaults[kind]}`).join(", ")}.
   --log-level LEVEL  ${mockLogLevels.join(" | ")}. Default: error (rejected requests and spec
                      violations, on standard error). info logs every request and halves throughput.
   -v, --version      Print the version and exit.
@@ -114,14 +190,24 @@ in use is a one-line error and exit code 2.
 How the mock answers:
   - Credentials must be present (any value passes); without them: 401 with the API's 401 example.
   - Requests are validated against the spec. An invalid one gets the API's documented 422 or 400
-    example; what was wrong (field, rule) is in the "sl-violations" response header, as JSON.
+    status with an application/problem+json body naming each field and rule ("detail", and the
+    vendor's own "message" or "description"); the same is in the "sl-violations" header, as JSON.
   - "Prefer: code=404" picks a documented status; "Prefer: example=NAME" a named example;
     an undocumented code or name gives 404 application/problem+json.
   - CORS is on: preflights are answered for any origin and headers.
 
+Stateful control routes (on each API's port):
+  curl -X POST 'http://127.0.0.1:${k}/__simulator/advance?ms=5000'   # lifecycles move on at once
+  curl -X POST http://127.0.0.1:${k}/__simulator/reset                # back to the seed data
+  curl http://127.0.0.1:${k}/__simulator/state                         # the whole store
+  curl -X PUT http://127.0.0.1:${k}/__simulator/faults -H 'content-type: application/json' \\
+       -d '{"errorRate": 0.2, "statuses": [503], "retryAfterSeconds": 1}'
+
 Examples:
   npx @managed-redis/mock
   npx @managed-redis/mock --api exoscale-dbaas-valkey --port 5011 --dynamic
+  npx @managed-redis/mock --stateful --delay-scale 0.2
+  npx @managed-redis/mock --api kakaocloud-redis --stateful --delay provision=2000 --seed 7
 
   curl -H 'X-Auth-Token: any' http://127.0.0.1:${k}/v1/clusters
   curl -H 'X-Auth-Token: any' -H 'Prefer: example=instanceSet' http://127.0.0.1:${k}/v1/clusters/c-1

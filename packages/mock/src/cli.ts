@@ -47,7 +47,15 @@ async function serve(command: Extract<CliCommand, { kind: "serve" }>): Promise<n
   const { startMock, MockStartError } = await import("./server.js");
   const results = await Promise.allSettled(
     command.apis.map(async ({ api, port }) => {
-      const mock = await startMock({ api, port, host: command.host, dynamic: command.dynamic, logLevel: command.logLevel });
+      const mock = await startMock({
+        api,
+        port,
+        host: command.host,
+        dynamic: command.dynamic,
+        logLevel: command.logLevel,
+        stateful: command.stateful,
+        ...(command.simulator ? { simulator: command.simulator } : {}),
+      });
       running.push(mock);
       return mock;
     }),

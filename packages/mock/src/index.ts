@@ -5,8 +5,10 @@ export {
   mockLogLevels,
   startMock,
   type MockLogLevel,
+  type MockSimulatorOptions,
   type MockStartErrorCode,
   type RunningMock,
   type StartMockOptions,
 } from "./server.js";
+export { invalidRequestProblem, vendorMessageField, type InvalidRequestProblem, type Violation } from "./invalid-request.js";
 export { waitForMock, waitUntilAnswering, type WaitOptions } from "./readiness.js";

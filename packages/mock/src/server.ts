@@ -1,7 +1,13 @@
 // One API's mock: Prism's HTTP server, in-process, serving the API's bundled spec.
 import { existsSync } from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Simulator, SimulatorOptions } from "@managed-redis/simulator";
 import type { IHttpConfig } from "@stoplight/prism-http";
 import { apiNames, bundledSpecPath, defaultHost, isApiName, mockDefaults, type ApiName } from "./apis.js";
+import { documentedStatuses } from "./documented-statuses.js";
+import { createFrontDoor } from "./front-door.js";
+import { simulatorListener } from "./simulator-http.js";
 
 export type MockLogLevel = "silent" | "fatal" | "error" | "warn" | "info" | "debug" | "trace";
 export const mockLogLevels: readonly MockLogLevel[] = ["silent", "fatal", "error", "warn", "info", "debug", "trace"];
@@ -23,7 +29,18 @@ export interface StartMockOptions {
   log?: (line: string) => void;
   /** An OpenAPI document to serve instead of the API's bundled spec. */
   specPath?: string;
+  /**
+   * Stateful mode: Prism in proxy mode in front of the simulator (`@managed-redis/simulator`), so
+   * creates, lists and deletes are remembered and resources move through their states, while every
+   * request and every simulated answer is still validated against the spec. Default false.
+   */
+  stateful?: boolean;
+  /** Stateful mode: the simulator's seed, delays, limits and faults (see the simulator's README). */
+  simulator?: MockSimulatorOptions;
 }
+
+/** The simulator's options, less the API (the mock's) and the clock (always the real one, plus `advance`). */
+export type MockSimulatorOptions = Omit<SimulatorOptions, "api" | "clock">;
 
 export interface RunningMock {
   api: ApiName;
@@ -31,6 +48,8 @@ export interface RunningMock {
   url: string;
   host: string;
   port: number;
+  /** Stateful mode only: the simulator itself, for tests that drive it in-process (`control.advance`). */
+  simulator?: Simulator;
   /** Stops listening and waits for open requests to finish. Safe to call more than once. */
   close(): Promise<void>;
 }
@@ -50,7 +69,7 @@ export class MockStartError extends Error {
 }
 
 export async function startMock(options: StartMockOptions): Promise<RunningMock> {
-  const { api, dynamic = false, logLevel = "error" } = options;
+  const { api, dynamic = false, logLevel = "error", stateful = false } = options;
   if (!isApiName(api)) {
     throw new MockStartError(`unknown API "${String(api)}"; valid: ${apiNames.join(", ")}`, "BAD_OPTION");
   }
@@ -61,6 +80,9 @@ export async function startMock(options: StartMockOptions): Promise<RunningMock>
   }
   if (!mockLogLevels.includes(logLevel)) {
     throw new MockStartError(`${api}: unknown log level "${String(logLevel)}"; valid: ${mockLogLevels.join(", ")}`, "BAD_OPTION");
+  }
+  if (stateful && dynamic) {
+    throw new MockStartError(`${api}: dynamic and stateful exclude each other (the simulator makes the data)`, "BAD_OPTION");
   }
   const specPath = options.specPath ?? bundledSpecPath(api);
   if (!existsSync(specPath)) {
@@ -76,45 +98,99 @@ export async function startMock(options: StartMockOptions): Promise<RunningMock>
   ]);
   const operations = await getHttpOperationsFromSpec(specPath);
   const logger = createLogger(api, { level: logLevel }, logDestination(api, options.log));
-  const server = createServer(operations, {
+
+  // Stateful: the simulator on its own loopback port, Prism's upstream.
+  let simulator: Simulator | undefined;
+  let simulatorServer: http.Server | undefined;
+  if (stateful) {
+    const { createSimulator } = await import("@managed-redis/simulator");
+    try {
+      simulator = createSimulator({ ...options.simulator, api });
+    } catch (error) {
+      throw new MockStartError(`${api}: bad simulator options: ${error instanceof Error ? error.message : String(error)}`, "BAD_OPTION", { cause: error });
+    }
+    simulatorServer = http.createServer(simulatorListener(simulator));
+    simulatorServer.keepAliveTimeout = 65_000;
+    await listenInternal(simulatorServer);
+  }
+  const upstream = simulatorServer ? new URL(`http://${internalHost}:${(simulatorServer.address() as AddressInfo).port}`) : undefined;
+
+  const prism = createServer(operations, {
     cors: true,
     components: { logger },
-    config: prismConfig({ dynamic }),
+    config: prismConfig({ dynamic, upstream }),
   });
+  const prismAddress = await prism.listen(0, internalHost);
+  const prismPort = Number(/:(\d+)$/.exec(prismAddress)?.[1]);
 
-  let address: string;
+  const frontDoor = createFrontDoor({
+    api,
+    prism: { host: internalHost, port: prismPort },
+    statuses: documentedStatuses(operations.map((operation) => ({ method: operation.method, path: operation.path, statuses: operation.responses.map((response) => response.code) }))),
+    ...(simulator ? { control: simulatorListener(simulator) } : {}),
+  });
+  const closeInternals = async () => {
+    frontDoor.dispose();
+    await Promise.allSettled([prism.close(), simulatorServer ? closeServer(simulatorServer) : undefined]);
+  };
+
+  let actualPort: number;
   try {
-    address = await server.listen(port, host);
+    actualPort = await new Promise<number>((resolve, reject) => {
+      frontDoor.server.once("error", reject);
+      frontDoor.server.listen(port, host, () => {
+        frontDoor.server.off("error", reject);
+        resolve((frontDoor.server.address() as AddressInfo).port);
+      });
+    });
   } catch (reason) {
+    await closeInternals();
     throw listenError(api, host, port, reason);
   }
-  const actualPort = Number(/:(\d+)$/.exec(address)?.[1] ?? port);
   let closing: Promise<void> | undefined;
   return {
     api,
     host,
     port: actualPort,
     url: `http://${reachableHost(host)}:${actualPort}`,
-    close: () => (closing ??= server.close()),
+    ...(simulator ? { simulator } : {}),
+    close: () => (closing ??= closeServer(frontDoor.server).then(closeInternals)),
   };
 }
 
+/** Prism and the simulator listen here, on ports the system picks; only the front door is public. */
+const internalHost = "127.0.0.1";
+
+function listenInternal(server: http.Server): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, internalHost, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+}
+
+function closeServer(server: http.Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+  });
+}
+
 /**
- * Prism's settings. Mock mode for now; the stateful simulator (a later issue) will put Prism in
- * proxy mode here (`isProxy: true, upstream: <simulator URL>`), keeping validation both ways.
- * `errors: false`: a response that breaks the spec is still served, with the violation in the
- * `sl-violations` header and the log, rather than replaced by a 500.
+ * Prism's settings.
+ * - Static: mock mode. `errors: false`: a documented example that breaks the spec is still served,
+ *   with the violation in the `sl-violations` header and the log, rather than replaced by a 500.
+ * - Stateful: proxy mode in front of the simulator. `errors: true`: an invalid request never reaches
+ *   the simulator (Prism answers 422, which the front door turns into the documented status), and a
+ *   simulated answer that breaks the spec becomes a 500 VIOLATIONS problem, so a simulator bug
+ *   cannot pass as an API answer.
  */
-function prismConfig({ dynamic }: { dynamic: boolean }): IHttpConfig {
-  return {
-    mock: { dynamic },
-    checkSecurity: true,
-    validateRequest: true,
-    validateResponse: true,
-    errors: false,
-    upstreamProxy: undefined,
-    isProxy: false,
-  };
+function prismConfig({ dynamic, upstream }: { dynamic: boolean; upstream: URL | undefined }): IHttpConfig {
+  const validation = { checkSecurity: true, validateRequest: true, validateResponse: true, upstreamProxy: undefined };
+  if (upstream) return { ...validation, mock: { dynamic: false }, errors: true, isProxy: true, upstream };
+  return { ...validation, mock: { dynamic }, errors: false, isProxy: false };
 }
 
 const levelNames: Record<number, string> = { 10: "trace", 20: "debug", 30: "info", 32: "info", 40: "warn", 50: "error", 60: "fatal" };
@@ -147,7 +223,7 @@ function reachableHost(host: string): string {
   return host.includes(":") ? `[${host}]` : host;
 }
 
-// prism-http-server's listen() rejects with the error's message (a string), not the error.
+// The front door's listen() rejects with a Node error whose message names the code.
 function listenError(api: ApiName, host: string, port: number, reason: unknown): MockStartError {
   const text = reason instanceof Error ? reason.message : String(reason);
   const code = /\b(EADDRINUSE|EACCES|EADDRNOTAVAIL|ENOTFOUND)\b/.exec(text)?.[1];

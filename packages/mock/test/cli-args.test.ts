@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { cliOptions, helpText, parseCommandLine, UsageError } from "../src/cli-args.ts";
+import { DEFAULT_DELAYS } from "@managed-redis/simulator";
+import { cliOptions, helpText, parseCommandLine, simulatorDelayDefaults, UsageError } from "../src/cli-args.ts";
 
 describe("parseCommandLine", () => {
   it("starts all three APIs on their default ports on 127.0.0.1 without options", () => {
@@ -13,6 +14,7 @@ describe("parseCommandLine", () => {
       host: "127.0.0.1",
       dynamic: false,
       logLevel: "error",
+      stateful: false,
     });
   });
 
@@ -23,6 +25,7 @@ describe("parseCommandLine", () => {
       host: "0.0.0.0",
       dynamic: true,
       logLevel: "info",
+      stateful: false,
     });
     expect(parseCommandLine(["--api=exoscale-dbaas-valkey"])).toMatchObject({ apis: [{ api: "exoscale-dbaas-valkey", port: 4011 }] });
   });
@@ -39,6 +42,12 @@ describe("parseCommandLine", () => {
     [["serve"], "unexpected argument serve"],
     [["--log-level", "loud"], "--log-level must be one of"],
     [["--host", ""], "--host needs a host name"],
+    [["--stateful", "--dynamic"], "--dynamic and --stateful exclude each other"],
+    [["--seed", "3"], "--seed needs --stateful"],
+    [["--delay-scale", "0.1"], "--delay-scale needs --stateful"],
+    [["--stateful", "--seed", "x"], '--seed must be an integer; got "x"'],
+    [["--stateful", "--delay-scale=-1"], "--delay-scale must be a number >= 0"],
+    [["--stateful", "--delay", "boot=5"], '--delay must be KIND=MS with KIND one of provision, modify'],
   ])("rejects %j with a one-line usage error", (argv, message) => {
     let error: unknown;
     try {
@@ -49,6 +58,22 @@ describe("parseCommandLine", () => {
     expect(error).toBeInstanceOf(UsageError);
     expect((error as Error).message).toContain(message);
     expect((error as Error).message).not.toContain("\n");
+  });
+
+  it("starts the stateful mock with the simulator's seed and delays it is given", () => {
+    expect(parseCommandLine(["--stateful"])).toMatchObject({ kind: "serve", stateful: true, dynamic: false });
+    expect(parseCommandLine(["--stateful"])).not.toHaveProperty("simulator");
+    expect(parseCommandLine(["--stateful", "--seed", "7", "--delay-scale", "0.1", "--delay", "provision=250", "--delay", "scale=0"])).toMatchObject({
+      stateful: true,
+      simulator: {
+        seed: 7,
+        delays: { provision: 250, modify: 300, scale: 0, maintenance: 300, migration: 3000, operation: 100, serviceStart: 200, serviceRestart: 300 },
+      },
+    });
+  });
+
+  it("knows the simulator's default delays", () => {
+    expect(simulatorDelayDefaults).toEqual(DEFAULT_DELAYS);
   });
 
   it("answers --help and --version before judging other options", () => {
@@ -65,7 +90,7 @@ describe("helpText", () => {
 
   it("shows how to authenticate to each API and how to pick a response", () => {
     const help = helpText();
-    for (const text of ["X-Auth-Token:", "Authorization: EXO2-HMAC-SHA256", "curl -u", "Prefer: code=404", "Prefer: example=", "Prefer: dynamic=true", "sl-violations"]) {
+    for (const text of ["X-Auth-Token:", "Authorization: EXO2-HMAC-SHA256", "curl -u", "Prefer: code=404", "Prefer: example=", "Prefer: dynamic=true", "sl-violations", "/__simulator/advance", "/__simulator/faults"]) {
       expect(help).toContain(text);
     }
   });

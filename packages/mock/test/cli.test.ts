@@ -60,7 +60,7 @@ describe("managed-redis-mock (CLI)", () => {
     const { code, stdout, stderr } = await run(["--help"]);
     expect(code).toBe(0);
     expect(stderr).toBe("");
-    for (const option of ["--api", "--port", "--host", "--dynamic", "--log-level", "--version", "--help"]) expect(stdout).toContain(option);
+    for (const option of ["--api", "--port", "--host", "--dynamic", "--stateful", "--seed", "--delay-scale", "--delay", "--log-level", "--version", "--help"]) expect(stdout).toContain(option);
   });
 
   it("--version prints the package version", async () => {
@@ -123,5 +123,28 @@ describe("managed-redis-mock (CLI)", () => {
     const { code, stderr } = await mock.exit;
     expect(code).toBe(0);
     expect(stderr).toContain("redis-enterprise  error  Violation: request.body.operation_type");
+  });
+
+  it("--stateful: a created cluster is listed as Creating, turns Running after the configured delay, and a delete leaves 404", async () => {
+    const provisionMs = 600;
+    const mock = start(["--api", "kakaocloud-redis", "--port", "0", "--stateful", "--delay", `provision=${provisionMs}`]);
+    const [, url] = await mock.line(/^kakaocloud-redis {2}(http:\/\/127\.0\.0\.1:\d+)\n/);
+    const headers = { ...credentials["kakaocloud-redis"], "content-type": "application/json" };
+    const body = readFileSync(new URL("./fixtures/kakaocloud-create-cluster.json", import.meta.url), "utf8");
+    const created = await fetch(`${url}/v1/clusters`, { method: "POST", headers, body });
+    expect(created.status).toBe(201);
+    const { objectId } = (await created.json()) as { objectId: string };
+    const status = async () => {
+      const list = (await (await fetch(`${url}/v1/clusters`, { headers })).json()) as { clusters: { objectId: string; status: string }[] };
+      return list.clusters.find((cluster) => cluster.objectId === objectId)?.status;
+    };
+    expect(await status()).toBe("Creating");
+    await new Promise((resolve) => setTimeout(resolve, provisionMs + 100));
+    expect(await status()).toBe("Running");
+    expect((await fetch(`${url}/v1/clusters/${objectId}`, { method: "DELETE", headers })).status).toBe(200);
+    expect((await fetch(`${url}/v1/clusters/${objectId}`, { headers })).status).toBe(404);
+
+    mock.child.kill("SIGTERM");
+    expect((await mock.exit).code).toBe(0);
   });
 });

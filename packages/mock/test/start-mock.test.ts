@@ -50,34 +50,67 @@ describe("startMock", () => {
     expect(documented).toContainEqual(await response.json());
   });
 
-  it("rejects a body whose value is outside an enum with the documented 400 and names the field in sl-violations", async () => {
+  it("rejects a body whose value is outside an enum with the documented 400 as problem+json naming the field", async () => {
     const response = await postJson("redis-enterprise", "/v1/services", { operation_type: "reboot", services: ["alert_mgr"] });
     expect(response.status).toBe(400);
-    expect(Object.values(responseExamples(loadSpec("redis-enterprise"), "post", "/v1/services", "400"))).toContainEqual(await response.json());
+    expect(response.headers.get("content-type")).toBe("application/problem+json");
+    const problem = await response.json();
+    expect(problem).toMatchObject({
+      type: "https://stoplight.io/prism/errors#UNPROCESSABLE_ENTITY",
+      title: "Invalid request",
+      status: 400,
+      detail: "body.operation_type must be equal to one of the allowed values: stop, start, restart",
+      validation: [{ location: ["request", "body", "operation_type"], code: "enum", message: expect.stringContaining("stop, start, restart") }],
+    });
+    // Redis Enterprise's error schema keeps its reason in `description`: the typed client shows it.
+    expect(problem.description).toBe(problem.detail);
     expect(violations(response)).toContainEqual(
       expect.objectContaining({ location: ["request", "body", "operation_type"], code: "enum", message: expect.stringContaining("stop, start, restart") }),
     );
   });
 
-  it("rejects a body missing a required field and names the field in sl-violations", async () => {
+  it("rejects a body missing a required field, naming the field in the problem and in sl-violations", async () => {
     const response = await postJson("redis-enterprise", "/v1/services", { operation_type: "restart" });
     expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ detail: "body.services is required", validation: [{ location: ["request", "body"], code: "required" }] });
     expect(violations(response)).toContainEqual(
       expect.objectContaining({ location: ["request", "body"], code: "required", message: expect.stringContaining("'services'") }),
     );
   });
 
+  it("names a nested field of an Exoscale body in `message`, the field Exoscale's errors use", async () => {
+    const response = await postJson("exoscale-dbaas-valkey", "/dbaas-valkey/my-valkey", { plan: "startup-4", maintenance: { dow: "funday", time: "03:00:00" } }, "PUT");
+    expect(response.status).toBe(400);
+    const problem = await response.json();
+    expect(problem.message).toMatch(/^body\.maintenance\.dow must be equal to one of the allowed values: .*saturday/);
+    expect(problem.message).toBe(problem.detail);
+  });
+
   it("prefers the documented 422 over the 400 when an operation documents both (Prism's order)", async () => {
     const response = await postJson("kakaocloud-redis", "/v1/clusters", {});
     expect(response.status).toBe(422);
-    expect(Object.values(responseExamples(loadSpec("kakaocloud-redis"), "post", "/v1/clusters", "422"))).toContainEqual(await response.json());
+    const problem = await response.json();
+    expect(problem).toMatchObject({ status: 422, title: "Invalid request" });
+    expect(problem.message).toContain("body.name is required");
     expect(violations(response).map((violation) => violation.message)).toContainEqual(expect.stringContaining("'name'"));
+  });
+
+  it("still answers the vendor's documented error example when asked for it with Prefer: code=400", async () => {
+    const response = await call("redis-enterprise", "/v1/services", {
+      method: "POST",
+      headers: { "content-type": "application/json", Prefer: "code=400" },
+      body: JSON.stringify({ operation_type: "restart", services: ["alert_mgr"] }),
+    });
+    expect(response.status).toBe(400);
+    expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(Object.values(responseExamples(loadSpec("redis-enterprise"), "post", "/v1/services", "400"))).toContainEqual(await response.json());
   });
 
   it("rejects an unknown property where the schema forbids them", async () => {
     const response = await postJson("exoscale-dbaas-valkey", "/dbaas-valkey/my-valkey", { plan: "hobbyist-2", colour: "blue" });
     expect(response.status).toBe(400);
     expect(violations(response)).toContainEqual(expect.objectContaining({ location: ["request", "body"], code: "additionalProperties" }));
+    expect((await response.json()).detail).toContain("found 'colour'");
   });
 
   it("answers with a documented status chosen by Prefer: code=404", async () => {

@@ -49,7 +49,6 @@ export function createRedisEnterpriseClient(options: RedisEnterpriseClientOption
   const fetch = createTransport({
     ...options,
     ...(tls.fetch ? { fetch: tls.fetch } : {}),
-    ...(tls.fetchInit ? { fetchInit: tls.fetchInit } : {}),
     authenticator,
     baseUrl,
     operationIds,
@@ -57,7 +56,6 @@ export function createRedisEnterpriseClient(options: RedisEnterpriseClientOption
   return createClient<paths>({
     baseUrl,
     fetch,
-    ...(tls.Request ? { Request: tls.Request } : {}),
     ...(options.headers ? { headers: options.headers } : {}),
   });
 }

@@ -1,5 +1,4 @@
 import { InvalidOptionError, type FetchLike } from "@managed-redis/client-runtime";
-import { Agent, fetch as undiciFetch, Request as UndiciRequest } from "undici";
 
 export interface TlsOptions {
   /**
@@ -17,14 +16,13 @@ export interface TlsOptions {
 
 export interface TlsTransport {
   fetch?: FetchLike;
-  fetchInit?: Record<string, unknown>;
-  Request?: typeof Request;
 }
 
 /**
  * The fetch to use for the given TLS options. A custom CA or skipping verification needs an undici Agent,
- * used with undici's own fetch and Request: Node's global fetch is a different undici build and may not
- * accept that dispatcher.
+ * used with undici's own fetch: Node's global fetch is a different undici build and may not accept that
+ * dispatcher. undici is imported on the first such request only, so a browser bundle of this client
+ * (where TLS is the browser's business) does not carry it; package.json maps it away for browsers too.
  */
 export function tlsTransport(options: TlsOptions & { fetch?: FetchLike }): TlsTransport {
   const { ca, insecureSkipTlsVerify } = options;
@@ -39,12 +37,28 @@ export function tlsTransport(options: TlsOptions & { fetch?: FetchLike }): TlsTr
   if (ca !== undefined && (Array.isArray(ca) ? ca.length === 0 : String(ca).trim() === "")) {
     throw new InvalidOptionError("ca", "it must be a PEM certificate");
   }
-  const dispatcher = new Agent({
-    connect: insecureSkipTlsVerify ? { rejectUnauthorized: false } : { ca: ca as string | Buffer | (string | Buffer)[] },
-  });
-  return {
-    fetch: undiciFetch as unknown as FetchLike,
-    fetchInit: { dispatcher },
-    Request: UndiciRequest as unknown as typeof Request,
+  let undici: Promise<{ fetch: typeof import("undici").fetch; dispatcher: import("undici").Agent }> | undefined;
+  const loadUndici = () =>
+    (undici ??= import("undici").then(({ Agent, fetch }) => ({
+      fetch,
+      dispatcher: new Agent({
+        connect: insecureSkipTlsVerify ? { rejectUnauthorized: false } : { ca: ca as string | Buffer | (string | Buffer)[] },
+      }),
+    })));
+
+  const fetchWithTls: FetchLike = async (request, init) => {
+    const { fetch, dispatcher } = await loadUndici();
+    // The request was built with the global Request class, which undici's fetch does not take as is:
+    // hand its parts over instead.
+    const body = request.body ? await request.arrayBuffer() : undefined;
+    const response = await fetch(request.url, {
+      method: request.method,
+      headers: [...request.headers],
+      body,
+      signal: init?.signal ?? request.signal,
+      dispatcher,
+    });
+    return response as unknown as Response;
   };
+  return { fetch: fetchWithTls };
 }

@@ -1,0 +1,111 @@
+// Mock throughput: requests/s and p50/p99 latency with autocannon at 1, 16 and 64 connections, for a
+// representative GET and POST per API, against a bare node:http server answering the mock's own bytes.
+import autocannon from "autocannon";
+import { bareServer, serverKinds, type CannedAnswer, type RunningServer, type ServerKind } from "./lib/mock-servers.ts";
+import { request } from "./lib/processes.ts";
+import { progress } from "./lib/progress.ts";
+import type { ThroughputRow } from "./lib/results.ts";
+import { median, p99, round } from "./lib/stats.ts";
+import { apiNames, representativeGet, representativePost, type ApiName, type Target } from "./lib/targets.ts";
+
+export const CONNECTIONS = [1, 16, 64] as const;
+export const DURATION_SECONDS = 3;
+const WARM_UP_REQUESTS = 500;
+
+interface Load {
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  non2xx: number;
+  errors: number;
+}
+
+/**
+ * One autocannon run. Latencies are taken from its per-response event (fractional ms): its own histogram
+ * records whole milliseconds, which reads 0 for everything the bare server does.
+ */
+function load(server: RunningServer, target: Target, connections: number, limit: { duration: number } | { amount: number }): Promise<Load> {
+  const latencies: number[] = [];
+  return new Promise((resolve, reject) => {
+    const tracker = autocannon(
+      {
+        url: `${server.url}${target.path}`,
+        method: target.method,
+        headers: target.headers,
+        ...(target.body === undefined ? {} : { body: target.body }),
+        connections,
+        timeout: 10,
+        ...limit,
+      },
+      (error, result) => {
+        if (error) return reject(error);
+        resolve({
+          requestsPerSecond: result.requests.total / result.duration,
+          p50Ms: median(latencies),
+          p99Ms: p99(latencies),
+          non2xx: result.non2xx,
+          errors: result.errors + result.timeouts,
+        });
+      },
+    );
+    tracker.on("response", (_client, statusCode, _bytes, responseTimeMs) => {
+      if (statusCode < 300) latencies.push(responseTimeMs);
+    });
+  });
+}
+
+/** The mock's answer to each target, replayed byte for byte by the bare server. */
+async function captureAnswers(api: ApiName, mock: RunningServer, targets: readonly Target[]): Promise<Map<Target, CannedAnswer>> {
+  const answers = new Map<Target, CannedAnswer>();
+  for (const target of targets) {
+    const answer = await request(mock.url, target);
+    if (answer.status >= 300) throw new Error(`${api}: the mock answered ${target.label} with ${answer.status}: ${answer.body.slice(0, 200)}`);
+    answers.set(target, { status: answer.status, contentType: String(answer.headers["content-type"] ?? "application/json"), body: answer.body });
+  }
+  return answers;
+}
+
+export async function measureMockThroughput(): Promise<ThroughputRow[]> {
+  const rows: ThroughputRow[] = [];
+  for (const api of apiNames) {
+    progress(`mock throughput: ${api}: starting the servers`);
+    const targets = [representativeGet(api), representativePost(api)];
+    const running = new Map<ServerKind, RunningServer>();
+    try {
+      // The first kind is the Prism mock: it serves the spec's examples, which the bare server then replays.
+      const answers = new Map<Target, CannedAnswer>();
+      for (const kind of serverKinds) running.set(kind, await kind.start(api, { targets, answers }));
+      for (const [target, answer] of await captureAnswers(api, running.get(serverKinds[0]!)!, targets)) answers.set(target, answer);
+      running.set(bareServer, await bareServer.start(api, { targets, answers }));
+      const kinds = [bareServer, ...serverKinds];
+
+      for (const target of targets) {
+        for (const kind of kinds) await load(running.get(kind)!, target, 16, { amount: WARM_UP_REQUESTS });
+        for (const connections of CONNECTIONS) {
+          progress(`mock throughput: ${api} ${target.method} at ${connections} connection${connections === 1 ? "" : "s"}`);
+          let bareRps: number | undefined;
+          for (const kind of kinds) {
+            if (kind.connections && !kind.connections.includes(connections)) continue;
+            const result = await load(running.get(kind)!, target, connections, { duration: DURATION_SECONDS });
+            if (kind === bareServer) bareRps = result.requestsPerSecond;
+            rows.push({
+              api,
+              request: target.label,
+              server: kind.name,
+              connections,
+              requestsPerSecond: round(result.requestsPerSecond),
+              p50Ms: round(result.p50Ms, 2),
+              p99Ms: round(result.p99Ms, 2),
+              non2xx: result.non2xx,
+              errors: result.errors,
+              throughputRatio: bareRps ? round(result.requestsPerSecond / bareRps, 3) : null,
+            });
+          }
+        }
+      }
+    } finally {
+      await Promise.all([...running.values()].map((server) => server.stop()));
+    }
+  }
+  return rows;
+}
