@@ -15,7 +15,8 @@ export async function measureMock(): Promise<MockSection> {
   const fullStarts = startup.rows.filter((row) => !row.how.includes("again"));
   const slowest = fullStarts.reduce((a, b) => (b.firstAnswerMs > a.firstAnswerMs ? b : a));
   const slowStarts = fullStarts.filter((row) => row.firstAnswerMs > READY_LIMIT_MS);
-  const at16 = throughput.filter((row) => row.connections === 16 && row.server !== "bare node:http");
+  // The target is the static mock's (the issue's); the stateful mode is reported beside it, not judged by it.
+  const at16 = throughput.filter((row) => row.connections === 16 && row.server === "prism mock (CLI)");
   const slow16 = at16.filter((row) => row.p99Ms > P99_LIMIT_MS);
   const worst16 = at16.reduce((a, b) => (b.p99Ms > a.p99Ms ? b : a));
   const bareAt16 = throughput.filter((row) => row.connections === 16 && row.server === "bare node:http");

@@ -28,9 +28,9 @@ export interface ServerKind {
 }
 
 /** The mock as users run it: `node packages/mock/dist/cli.js --api X --port N` (log level: error). */
-export async function startMockCli(api: ApiName, probe: Target): Promise<RunningServer & { child: Child }> {
+export async function startMockCli(api: ApiName, probe: Target, extraArgs: readonly string[] = []): Promise<RunningServer & { child: Child }> {
   const port = await freePort();
-  const child = startChild(process.execPath, [mockCli, "--api", api, "--port", String(port)]);
+  const child = startChild(process.execPath, [mockCli, "--api", api, "--port", String(port), ...extraArgs]);
   const url = `http://127.0.0.1:${port}`;
   try {
     await waitForAnswer(url, probe, { child });
@@ -64,5 +64,11 @@ export const bareServer: ServerKind = {
 /** The servers compared with the bare one; the first must be the Prism mock (its answers are replayed). */
 export const serverKinds: ServerKind[] = [
   { name: "prism mock (CLI)", start: (api, { targets }) => startMockCli(api, targets[0]!) },
-  // Later: { name: "prism proxy + simulator", connections: [16], start: ... },
+  // The stateful mode: the front door, Prism in proxy mode and the simulator behind it. Repeated creates
+  // of one name answer the documented 409 after the first, which is still a full trip through all three.
+  {
+    name: "prism proxy + simulator (--stateful)",
+    connections: [16],
+    start: (api, { targets }) => startMockCli(api, targets[0]!, ["--stateful"]),
+  },
 ];
