@@ -227,14 +227,13 @@ function explainMisses(missed: readonly ClientOverheadRow[], breakdown: readonly
   return [
     `Why the 1.10× target is missed: openapi-fetch alone, with the same static header and nothing of ours, already ` +
       `measures ${range(alone)} raw fetch here (it builds a Request (~${request} µs of CPU) and parses the answer), ` +
-      `which leaves almost no room. The clients add the per-attempt timeout: AbortSignal.any([signal, ` +
-      `AbortSignal.timeout(30 s)]) costs ~${timeout} µs of CPU per request on its own; with \`timeoutMs: false\` ` +
-      `the clients measure ${range(noTimeout)}. EXO2 signing costs ~${cached} µs per request when the signature ` +
+      `which leaves almost no room. The clients add the per-attempt timeout (one AbortController and an unref'd ` +
+      `timer since this bench showed AbortSignal.any([signal, AbortSignal.timeout(30 s)]) costing ~${timeout} µs a ` +
+      `request); with \`timeoutMs: false\` the clients measure ${range(noTimeout)}. EXO2 signing costs ~${cached} µs per request when the signature ` +
       `is cached (an async step and a cache lookup per request) and ~${fresh} µs when it is fresh (one Web ` +
       `Crypto HMAC, which hops to the thread pool).`,
-    "What would close it (client packages untouched here, by design): (1) replace AbortSignal.timeout + " +
-      "AbortSignal.any with one AbortController and a setTimeout cleared when the body is read (AbortSignal.timeout " +
-      "timers cannot be cancelled, so every request also leaves a 30 s timer alive); (2) authenticate synchronously " +
+    "What would close the rest: (1) clear the timeout's timer once the body is read, instead of leaving it " +
+      "armed and unref'd; (2) authenticate synchronously " +
       "when a cached header exists (no await for static tokens, Basic, and cached EXO2 signatures); (3) accept that " +
       "openapi-fetch itself sits at ~1.1× and set the target relative to it (≤ 1.10× openapi-fetch alone) — a raw " +
       "fetch has no typed paths, params or body serialisation. A fresh EXO2 signature cannot reach 1.10× of an " +
