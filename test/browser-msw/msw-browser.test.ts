@@ -2,8 +2,9 @@
 // drives the KakaoCloud and Exoscale clients through their scenarios. Nothing may leave the machine:
 // every request goes to the local page server or is answered by the service worker, and Chromium's
 // resolver knows no other host, so a request that slipped past MSW would fail rather than go out.
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "../support/chromium.ts";
 import { startPageServer, type PageServer } from "./serve-page.ts";
 
 let server: PageServer;
@@ -12,19 +13,8 @@ let browser: Browser;
 beforeAll(async () => {
   [server, browser] = await Promise.all([
     startPageServer(),
-    chromium.launch({
-      executablePath: "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
-      ],
-    }),
+    // Chromium's resolver knows no host but this machine's.
+    launchChromium(["--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1"]),
   ]);
 });
 

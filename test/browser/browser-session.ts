@@ -1,23 +1,8 @@
 // Debian's Chromium driven by playwright-core (never a downloaded browser), with every request, console
 // error and page error of a page recorded, and every request to another host refused and recorded.
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 
-export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic",
-    ],
-  });
-}
+export { chromiumPath, launchChromium } from "../support/chromium.ts";
 
 export function isLocalUrl(url: string): boolean {
   const { protocol, hostname } = new URL(url);
