@@ -2,6 +2,7 @@
 // (authentication, base URLs, waiters) live in the client packages.
 export { ApiError, readErrorBody, type ApiErrorDetails } from "./api-error.js";
 export type { Authenticator } from "./authenticator.js";
+export { guardClient } from "./client-guard.js";
 export { InvalidOptionError, requireHttpUrl, requireNonEmptyString } from "./invalid-option-error.js";
 export { createOperationResolver, type OperationResolver } from "./operation-resolver.js";
 export { REDACTED, createRedactor, type Redactor } from "./redaction.js";

@@ -1,6 +1,6 @@
 import createClient from "openapi-fetch";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ApiError, TimeoutError, createTransport, unwrap, type Authenticator, type TransportOptions } from "../src/index.js";
+import { ApiError, InvalidOptionError, TimeoutError, createTransport, guardClient, unwrap, type Authenticator, type TransportOptions } from "../src/index.js";
 import { startLocalServer, type LocalServer } from "./support/local-server.js";
 
 // A minimal spec shape: enough for openapi-fetch's types.
@@ -41,7 +41,7 @@ function makeClient(options: TransportOptions = {}, authenticator: Authenticator
     retry: { baseDelayMs: 1, maxDelayMs: 5 },
     ...options,
   });
-  return createClient<TestPaths>({ baseUrl, fetch });
+  return guardClient(createClient<TestPaths>({ baseUrl, fetch }), options.timeoutMs);
 }
 const params = { path: { id: "a" } };
 
@@ -133,10 +133,33 @@ describe("timeouts", () => {
     expect(data).toEqual({ id: "a" });
   });
 
-  it("can be switched off with `timeoutMs: false`", async () => {
-    server.handle(() => ({ delayMs: 100, body: { id: "a" } }));
-    const { data } = await makeClient({ timeoutMs: false }).GET("/v1/things/{id}", { params });
+  it("can be switched off with `timeoutMs: false`: no timer's signal reaches fetch", async () => {
+    server.handle(() => ({ body: { id: "a" } }));
+    const signals: Array<AbortSignal | null | undefined> = [];
+    const recordingFetch = (request: Request, init?: RequestInit) => {
+      signals.push(init?.signal);
+      return fetch(request, init);
+    };
+    const { data } = await makeClient({ timeoutMs: false, fetch: recordingFetch }).GET("/v1/things/{id}", { params });
     expect(data).toEqual({ id: "a" });
+    expect(signals).toEqual([undefined]);
+    await makeClient({ timeoutMs: 5_000, fetch: recordingFetch }).GET("/v1/things/{id}", { params });
+    expect(signals[1]).toBeInstanceOf(AbortSignal);
+  });
+
+  it("reports a timeout while the body is read as the same TimeoutError, naming the request", async () => {
+    server.handle(() => ({ bodyDelayMs: 400, body: { id: "slow" } }));
+    const error = await makeClient({ timeoutMs: 100, retry: false }).GET("/v1/things/{id}", { params }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).toMatchObject({ method: "GET", path: "/v1/things/{id}", timeoutMs: 100 });
+  });
+
+  it("refuses an empty path parameter before any request, naming it", async () => {
+    const before = server.requests.length;
+    const error = await makeClient({}).GET("/v1/things/{id}", { params: { path: { id: "" } } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidOptionError);
+    expect(error).toMatchObject({ option: "params.path.id" });
+    expect(server.requests.length).toBe(before);
   });
 
   it("stops at once, without retrying, when the caller's signal aborts", async () => {

@@ -1,4 +1,4 @@
-import { createTransport, requireHttpUrl, type TransportOptions } from "@managed-redis/client-runtime";
+import { createTransport, guardClient, requireHttpUrl, type TransportOptions } from "@managed-redis/client-runtime";
 import createClient, { type Client } from "openapi-fetch";
 import { createExoscaleAuthenticator } from "./auth.js";
 import type { components, paths } from "./generated/openapi.js";
@@ -32,11 +32,12 @@ export type ExoscaleValkeyClient = Client<paths> & {
  *     const { data } = await exo.GET("/dbaas-valkey/{name}", { params: { path: { name: "cache" } } });
  */
 export function createExoscaleValkeyClient(options: ExoscaleValkeyClientOptions): ExoscaleValkeyClient {
-  const zoneUrl = zoneBaseUrl(options.zone ?? DEFAULT_ZONE);
-  const baseUrl = options.baseUrl === undefined ? zoneUrl : requireHttpUrl(options.baseUrl, "baseUrl");
+  // `baseUrl` always overrides: the zone is only looked at (and checked) without one.
+  const baseUrl =
+    options.baseUrl === undefined ? zoneBaseUrl(options.zone ?? DEFAULT_ZONE) : requireHttpUrl(options.baseUrl, "baseUrl");
   const authenticator = createExoscaleAuthenticator(options);
   const fetch = createTransport({ ...options, authenticator, baseUrl, operationIds });
-  const client = createClient<paths>({ baseUrl, fetch, ...(options.headers ? { headers: options.headers } : {}) });
+  const client = guardClient(createClient<paths>({ baseUrl, fetch, ...(options.headers ? { headers: options.headers } : {}) }), options.timeoutMs);
   return Object.assign(client, {
     waitForServiceState: (
       name: string,

@@ -38,7 +38,9 @@ export function createKakaoAuthenticator(credentials: KakaoCredentials): Authent
   }
 
   let current: Promise<string> | undefined;
-  let lastToken: string | undefined;
+  // Every token handed out, not only the latest: a 401 body may echo the token it rejected, and an error
+  // built after the renewal must still redact it. Bounded, as a provider could be called for years.
+  const issuedTokens = new Set<string>();
   const obtain = (): Promise<string> => {
     const pending = Promise.resolve()
       .then(tokenProvider)
@@ -46,7 +48,8 @@ export function createKakaoAuthenticator(credentials: KakaoCredentials): Authent
         if (typeof value !== "string" || value === "") {
           throw new InvalidOptionError("tokenProvider", "it returned an empty token");
         }
-        lastToken = value;
+        if (issuedTokens.size >= 16) issuedTokens.delete(issuedTokens.values().next().value!);
+        issuedTokens.add(value);
         return value;
       });
     // A failed attempt is not cached: the next request asks the provider again.
@@ -70,7 +73,7 @@ export function createKakaoAuthenticator(credentials: KakaoCredentials): Authent
       await obtain();
       return true;
     },
-    secrets: () => (lastToken ? [lastToken] : []),
+    secrets: () => [...issuedTokens],
   };
 }
 

@@ -1,4 +1,4 @@
-import { createTransport, requireHttpUrl, type TransportOptions } from "@managed-redis/client-runtime";
+import { createTransport, guardClient, requireHttpUrl, type TransportOptions } from "@managed-redis/client-runtime";
 import createClient, { type Client } from "openapi-fetch";
 import { createKakaoAuthenticator, type KakaoCredentials } from "./auth.js";
 import type { paths } from "./generated/openapi.js";
@@ -34,7 +34,7 @@ export function createKakaoCloudRedisClient(options: KakaoCloudRedisClientOption
   const baseUrl = requireHttpUrl(options.baseUrl ?? DEFAULT_BASE_URL, "baseUrl");
   const authenticator = createKakaoAuthenticator(options);
   const fetch = createTransport({ ...options, authenticator, baseUrl, operationIds });
-  const client = createClient<paths>({ baseUrl, fetch, ...(options.headers ? { headers: options.headers } : {}) });
+  const client = guardClient(createClient<paths>({ baseUrl, fetch, ...(options.headers ? { headers: options.headers } : {}) }), options.timeoutMs);
   return Object.assign(client, {
     waitForClusterStatus: (clusterId: string, status: string, waitOptions?: WaitForClusterStatusOptions) =>
       waitForClusterStatus(client, clusterId, status, waitOptions),

@@ -163,6 +163,14 @@ describe("waitForClusterStatus", () => {
     expect(server.requests).toHaveLength(0);
   });
 
+  it("rejects an empty path parameter of any call before any request, naming it", async () => {
+    const error = await client()
+      .DELETE("/v1/clusters/{cluster-id}", { params: { path: { "cluster-id": "" } } })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "InvalidOptionError", option: "params.path.cluster-id" });
+    expect(server.requests).toHaveLength(0);
+  });
+
   it("knows the documented statuses", () => {
     expect(knownClusterStatuses).toContain("Running");
   });

@@ -1,4 +1,4 @@
-import { requireNonEmptyString, type Authenticator } from "@managed-redis/client-runtime";
+import { InvalidOptionError, requireNonEmptyString, type Authenticator } from "@managed-redis/client-runtime";
 import type { Middleware } from "openapi-fetch";
 
 export interface RedisEnterpriseCredentials {
@@ -20,7 +20,7 @@ export function createRedisEnterpriseAuthenticator(credentials: Partial<RedisEnt
   const username = requireNonEmptyString(credentials.username, "username");
   const password = requireNonEmptyString(credentials.password, "password");
   if (username.includes(":")) {
-    throw new TypeError("Invalid option `username`: HTTP Basic authentication does not allow a colon in it");
+    throw new InvalidOptionError("username", "HTTP Basic authentication does not allow a colon in it");
   }
   const header = basicHeader(username, password);
   return {

@@ -1,4 +1,4 @@
-import { InvalidOptionError, createTransport, requireHttpUrl, requireNonEmptyString, type TransportOptions } from "@managed-redis/client-runtime";
+import { InvalidOptionError, createTransport, guardClient, requireHttpUrl, requireNonEmptyString, type TransportOptions } from "@managed-redis/client-runtime";
 import createClient, { type Client } from "openapi-fetch";
 import { createRedisEnterpriseAuthenticator, type RedisEnterpriseCredentials } from "./auth.js";
 import type { paths } from "./generated/openapi.js";
@@ -53,9 +53,9 @@ export function createRedisEnterpriseClient(options: RedisEnterpriseClientOption
     baseUrl,
     operationIds,
   });
-  return createClient<paths>({
+  return guardClient(createClient<paths>({
     baseUrl,
     fetch,
     ...(options.headers ? { headers: options.headers } : {}),
-  });
+  }), options.timeoutMs);
 }

@@ -34,15 +34,22 @@ export function tlsTransport(options: TlsOptions & { fetch?: FetchLike }): TlsTr
   if (options.fetch) {
     throw new InvalidOptionError("fetch", "a custom fetch cannot be combined with `ca` or `insecureSkipTlsVerify`; configure TLS in your fetch");
   }
+  if (ca !== undefined && insecureSkipTlsVerify === true) {
+    throw new InvalidOptionError("insecureSkipTlsVerify", "it turns verification off, so the `ca` given with it would be ignored; pass one of the two");
+  }
   if (ca !== undefined && (Array.isArray(ca) ? ca.length === 0 : String(ca).trim() === "")) {
     throw new InvalidOptionError("ca", "it must be a PEM certificate");
   }
   let undici: Promise<{ fetch: typeof import("undici").fetch; dispatcher: import("undici").Agent }> | undefined;
   const loadUndici = () =>
-    (undici ??= import("undici").then(({ Agent, fetch }) => ({
+    (undici ??= Promise.all([import("undici"), import("node:tls")]).then(([{ Agent, fetch }, { rootCertificates }]) => ({
       fetch,
       dispatcher: new Agent({
-        connect: insecureSkipTlsVerify ? { rejectUnauthorized: false } : { ca: ca as string | Buffer | (string | Buffer)[] },
+        // `ca` replaces Node's trusted roots: keep them, so that a cluster whose certificate was signed
+        // by a public authority still verifies when a private CA is given too.
+        connect: insecureSkipTlsVerify
+          ? { rejectUnauthorized: false }
+          : { ca: [...rootCertificates, ...(Array.isArray(ca) ? ca : [ca as string | Buffer])] },
       }),
     })));
 

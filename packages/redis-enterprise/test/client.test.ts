@@ -42,6 +42,10 @@ describe("TLS", () => {
     expect(data).toEqual(services);
   });
 
+  it("does not take `ca` and `insecureSkipTlsVerify` together: one of them would be ignored", () => {
+    expect(() => client({ insecureSkipTlsVerify: true })).toThrow(expect.objectContaining({ option: "insecureSkipTlsVerify" }));
+  });
+
   it("does not combine a custom fetch with `ca`", () => {
     expect(() => client({ fetch: async () => new Response() })).toThrow(expect.objectContaining({ option: "fetch" }));
   });

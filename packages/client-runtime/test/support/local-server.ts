@@ -19,6 +19,8 @@ export interface Reply {
   body?: unknown;
   /** Wait this long before answering (to trigger timeouts). */
   delayMs?: number;
+  /** Send the status and headers at once, then wait this long before the body. */
+  bodyDelayMs?: number;
   /** Drop the connection without answering (a network error for the client). */
   destroy?: boolean;
 }
@@ -69,6 +71,11 @@ export async function startLocalServer(
         ...(isJson ? { "content-type": "application/json" } : {}),
         ...reply.headers,
       });
+      if (reply.bodyDelayMs) {
+        res.flushHeaders();
+        await new Promise((resolve) => setTimeout(resolve, reply.bodyDelayMs));
+        if (res.destroyed) return;
+      }
       res.end(payload);
     });
   };
