@@ -71,6 +71,8 @@ for (const api of apiNames) {
         await fc.assert(
           fc.asyncProperty(broken, async ({ breakage, body }) => {
             // Only bodies the schema really refuses count as invalid (a wrong type can still match a oneOf).
+            // fast-check replaces a run that fc.pre skips with a new value (up to maxSkipsPerRun, else the
+            // property fails), so numRuns counts sent bodies only and the seed keeps the count fixed.
             fc.pre(validator.errors(pointer, body).length > 0);
             const status = await send(operation, body);
             sent++;
@@ -81,7 +83,7 @@ for (const api of apiNames) {
           { numRuns: runsPerOperation, seed: 20261123 },
         );
       }
-      expect(sent).toBeGreaterThanOrEqual(bodiesPerApi * 0.9);
+      expect(sent).toBeGreaterThanOrEqual(bodiesPerApi);
     }, 120_000);
 
     it("still answers after the generated traffic", async () => {

@@ -6,7 +6,7 @@ import { createExoscaleValkeyClient } from "@managed-redis/exoscale-dbaas-valkey
 import { createKakaoCloudRedisClient } from "@managed-redis/kakaocloud-redis";
 import { createRedisEnterpriseClient } from "@managed-redis/redis-enterprise";
 import { describe, expect, inject, it } from "vitest";
-import { exoscaleClient, kakaoClient, redisEnterpriseClient } from "./lib/clients.ts";
+import { clientFor, exoscaleClient, kakaoClient, redisEnterpriseClient } from "./lib/clients.ts";
 
 const mockUrls = inject("mockUrls");
 
@@ -85,6 +85,37 @@ describe("missing credentials", () => {
       expect(response.status).toBe(401);
       expect(response.headers.get("content-type")).toMatch(/json/);
       expect(await response.json()).toBeTypeOf("object");
+    });
+  }
+
+  // The same through the generated clients: a fetch that takes the client's credentials off again stands
+  // for a proxy or gateway that drops them. The 401 must reach the caller as an ApiError naming the
+  // operation, and carry none of the credentials (nor the header the client had computed from them).
+  const throughTheClient: Array<[keyof typeof mockUrls, string, string, string, string]> = [
+    ["kakaocloud-redis", "/v1/clusters", "listClusters", "X-Auth-Token", "contract-test-token"],
+    ["exoscale-dbaas-valkey", "/dbaas-valkey/{name}", "get-dbaas-service-valkey", "Authorization", "contract-test-secret"],
+    ["redis-enterprise", "/v1/local/services", "listLocalServices", "Authorization", "contract-test-password"],
+  ];
+  for (const [api, path, operation, header, secret] of throughTheClient) {
+    it(`${api}: the client throws the 401 for ${operation} without ${header} as an ApiError, secrets redacted`, async () => {
+      const removed: string[] = [];
+      const fetchWithoutAuth = (request: Request, init?: RequestInit) => {
+        const headers = new Headers(request.headers);
+        removed.push(headers.get(header) ?? "");
+        headers.delete(header);
+        return fetch(new Request(request, { headers }), init);
+      };
+      const client = clientFor(api, mockUrls[api], { throwOnError: true, fetch: fetchWithoutAuth }) as any;
+      // Only the Exoscale path has a parameter; the others ignore it.
+      const thrown = await client.GET(path, { params: { path: { name: "my-valkey" } } }).then(() => undefined, (error: unknown) => error);
+      expect(removed.length, "requests sent").toBeGreaterThan(0);
+      expect(removed, `the client sent ${header}`).not.toContain("");
+      expect(thrown).toBeInstanceOf(ApiError);
+      expect(thrown).toMatchObject({ status: 401, method: "GET", operation });
+      const reported = `${(thrown as ApiError).message}\n${JSON.stringify(thrown)}`;
+      expect(reported).toContain(operation);
+      expect(reported).not.toContain(secret);
+      for (const value of removed) expect(reported).not.toContain(value);
     });
   }
 

@@ -61,6 +61,15 @@ export function createFrontDoor(options: FrontDoorOptions): FrontDoor {
   const server = http.createServer((request, response) => {
     const path = request.url ?? "/";
     if (control && (path === controlPrefix || path.startsWith(`${controlPrefix}/`) || path.startsWith(`${controlPrefix}?`))) {
+      // The control routes reset, dump and fault the mock: a page from any other origin open in the
+      // developer's browser must not reach them. A refusal without CORS headers fails its preflight, and
+      // the 403 also stops the simple requests a browser sends without one (the body is parsed as JSON
+      // whatever its content type). Requests without an Origin (curl, tests) are not from a page.
+      const origin = request.headers.origin;
+      if (origin !== undefined && !isLoopbackOrigin(origin)) {
+        sendJson(response, 403, "application/problem+json", { type: "about:blank", title: "Forbidden", status: 403, detail: `the simulator's control routes accept browser requests only from loopback origins (localhost, 127.0.0.1, [::1]), not from ${origin}` });
+        return;
+      }
       // Not in the spec, so Prism would not route it; answered here with CORS as Prism answers it.
       setCorsHeaders(request, response);
       if (request.method === "OPTIONS" && request.headers.origin && request.headers["access-control-request-method"]) {
@@ -140,6 +149,19 @@ function passOn(rawHeaders: readonly string[], drop?: ReadonlySet<string>): stri
     out.push(name, rawHeaders[i + 1]!);
   }
   return out;
+}
+
+const loopbackHosts = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/** An http(s) origin on this machine's loopback names, any port: a dev server the developer runs. */
+function isLoopbackOrigin(origin: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(origin);
+  } catch {
+    return false; // "null" (sandboxed frames, file:) and anything else that is not an origin
+  }
+  return (url.protocol === "http:" || url.protocol === "https:") && loopbackHosts.has(url.hostname);
 }
 
 function setCorsHeaders(request: IncomingMessage, response: ServerResponse): void {

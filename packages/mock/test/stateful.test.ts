@@ -98,6 +98,41 @@ describe("startMock({ stateful: true })", () => {
     expect((await kakaoCall("/v1/redis/flavors")).status).toBe(200);
   });
 
+  it("refuses the control routes to a page from a non-loopback origin, and keeps CORS on the API for it", async () => {
+    for (const origin of ["http://127.0.0.1:3000", "https://[::1]", "http://localhost"]) {
+      const preflight = await fetch(`${kakao.url}/__simulator/reset`, { method: "OPTIONS", headers: { origin, "access-control-request-method": "POST" } });
+      expect(preflight.status, origin).toBe(204);
+      expect(preflight.headers.get("access-control-allow-origin"), origin).toBe(origin);
+    }
+
+    const created = await kakaoCall("/v1/clusters", { method: "POST", body: JSON.stringify({ ...createBody, name: "kept-from-evil" }) });
+    expect(created.status).toBe(201);
+    for (const origin of ["https://evil.example", "http://localhost.evil.example", "null"]) {
+      const preflight = await fetch(`${kakao.url}/__simulator/reset`, {
+        method: "OPTIONS",
+        headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "content-type" },
+      });
+      expect(preflight.status, origin).toBe(403);
+      expect(preflight.headers.get("access-control-allow-origin"), origin).toBeNull();
+      expect(preflight.headers.get("access-control-allow-methods"), origin).toBeNull();
+      expect(preflight.headers.get("access-control-allow-credentials"), origin).toBeNull();
+      // A simple request (no preflight: a form post, or fetch with mode "no-cors") is refused too.
+      const reset = await fetch(`${kakao.url}/__simulator/reset`, { method: "POST", headers: { origin, "content-type": "text/plain" }, body: "{}" });
+      expect(reset.status, origin).toBe(403);
+      expect(reset.headers.get("access-control-allow-origin"), origin).toBeNull();
+      const state = await kakaoCall("/__simulator/state", { headers: { origin } });
+      expect(state.status, origin).toBe(403);
+      expect(state.headers.get("access-control-allow-origin"), origin).toBeNull();
+    }
+    expect((await clusterNames()).has("kept-from-evil")).toBe(true);
+
+    // The API itself still answers a dev server on any host.
+    const api = await kakaoCall("/v1/clusters", { headers: { origin: "https://evil.example" } });
+    expect(api.status).toBe(200);
+    expect(api.headers.get("access-control-allow-origin")).toBe("https://evil.example");
+    await kakaoCall("/__simulator/reset", { method: "POST" });
+  });
+
   it("resets to the seed data", async () => {
     await kakaoCall("/v1/clusters", { method: "POST", body: JSON.stringify({ ...createBody, name: "to-be-reset" }) });
     expect((await clusterNames()).has("to-be-reset")).toBe(true);

@@ -1,5 +1,6 @@
 // The three generated clients, pointed at the mocks. Retries are off: a documented 503 must reach the
 // test as a 503, not as three of them.
+import type { FetchLike } from "@managed-redis/client-runtime";
 import { createExoscaleValkeyClient } from "@managed-redis/exoscale-dbaas-valkey";
 import { createKakaoCloudRedisClient } from "@managed-redis/kakaocloud-redis";
 import { createRedisEnterpriseClient } from "@managed-redis/redis-enterprise";
@@ -7,6 +8,8 @@ import type { ApiName } from "../../../scripts/lib/apis.ts";
 
 export interface ClientOptions {
   throwOnError?: boolean;
+  /** Sees each request after the client authenticated it, e.g. to take the credentials off again. */
+  fetch?: FetchLike;
 }
 
 export function kakaoClient(baseUrl: string, options: ClientOptions = {}) {
