@@ -1,8 +1,7 @@
 // Validates every example of a bundled OpenAPI 3.1 document against the schema it illustrates, with Ajv's
 // JSON Schema 2020-12 validator: parameter examples, request and response bodies (inline or $ref'd
 // component examples), and `examples` arrays on schemas. Each failure names the example and the field.
-import { Ajv2020 } from "ajv/dist/2020.js";
-import addFormats from "ajv-formats";
+import { createSpecAjv } from "./bundled-specs.ts";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -154,10 +153,7 @@ function collectExamples(doc: JsonObject): ExampleCase[] {
 
 /** Validates every example of `doc` (a bundled OpenAPI 3.1 document) and returns what fails. */
 export function validateExamples(doc: JsonObject): ExampleProblem[] {
-  // strict: false, because the document is OpenAPI, not plain JSON Schema: keywords such as
-  // `discriminator`, `xml` or `x-…` extensions sit in its schemas and are not errors.
-  const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
-  addFormats.default(ajv);
+  const ajv = createSpecAjv();
   const specId = "urn:managed-redis:spec";
   ajv.addSchema({ ...doc, $id: specId } as object);
 

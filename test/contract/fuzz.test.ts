@@ -4,7 +4,7 @@
 import fc from "fast-check";
 import { describe, expect, inject, it } from "vitest";
 import { apiNames } from "../../scripts/lib/apis.ts";
-import { listOperations, SpecValidator, type SpecOperation } from "./lib/bundled-specs.ts";
+import { listOperations, SpecValidator, type SpecOperation } from "../../scripts/lib/bundled-specs.ts";
 import { clientFor } from "./lib/clients.ts";
 import { breakages, breakBody, validValue } from "./lib/schema-arbitrary.ts";
 

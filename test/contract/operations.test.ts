@@ -6,7 +6,7 @@ import { ApiError } from "@managed-redis/client-runtime";
 import { describe, expect, inject, it } from "vitest";
 import { apiNames } from "../../scripts/lib/apis.ts";
 import { casesByApi } from "./cases/index.ts";
-import { listOperations, SpecValidator } from "./lib/bundled-specs.ts";
+import { listOperations, SpecValidator } from "../../scripts/lib/bundled-specs.ts";
 import { clientFor } from "./lib/clients.ts";
 
 const mockUrls = inject("mockUrls");

@@ -8,7 +8,7 @@ import { createKakaoCloudRedisClient } from "@managed-redis/kakaocloud-redis";
 import { startMock, type MockSimulatorOptions, type RunningMock } from "@managed-redis/mock";
 import { createRedisEnterpriseClient } from "@managed-redis/redis-enterprise";
 import { repoRoot, type ApiName } from "../../../scripts/lib/apis.ts";
-import { listOperations, SpecValidator, type SpecOperation } from "../../contract/lib/bundled-specs.ts";
+import { listOperations, SpecValidator, type SpecOperation } from "../../../scripts/lib/bundled-specs.ts";
 
 /** Short enough for a suite under a minute, long enough that every transitional state is seen. */
 export const shortDelays = {

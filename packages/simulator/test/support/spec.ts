@@ -4,8 +4,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
-import addFormats from "ajv-formats";
+import { SpecValidator } from "../../../../scripts/lib/bundled-specs.ts";
 import { createSimulator, type ApiName, type SimRequest, type SimResponse, type Simulator, type SimulatorOptions } from "../../src/index.ts";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../..");
@@ -51,30 +50,18 @@ export function responseExample(api: ApiName, operationId: string, status: numbe
   return structuredClone(resolve(doc, response.content["application/json"].examples[name]).value);
 }
 
-const ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false });
-addFormats.default(ajv);
-const validators = new Map<string, ValidateFunction>();
-
-function validatorFor(api: ApiName, operationId: string, status: number): ValidateFunction | undefined {
-  const key = `${api} ${operationId} ${status}`;
-  if (!validators.has(key)) {
-    const id = `urn:managed-redis:${api}`;
-    if (!ajv.getSchema(id)) ajv.addSchema({ ...bundle(api), $id: id });
-    const rawResponse = findOperation(api, operationId).responses[String(status)];
-    if (!rawResponse) return undefined;
-    const schema = resolve(bundle(api), rawResponse).content?.["application/json"]?.schema;
-    const ref = schema?.$ref ? `${id}${schema.$ref}` : undefined;
-    validators.set(key, ref ? ajv.compile({ $ref: ref }) : ajv.compile(schema ?? {}));
-  }
-  return validators.get(key);
-}
+const validators = new Map<ApiName, SpecValidator>();
 
 /** Problems of a response against the spec; empty when it conforms. */
 export function conformanceProblems(api: ApiName, operationId: string, response: SimResponse): string[] {
-  const validate = validatorFor(api, operationId, response.status);
-  if (!validate) return [`${operationId} does not document status ${response.status}`];
-  if (validate(response.body)) return [];
-  return (validate.errors ?? []).map((e) => `${operationId} ${response.status}: ${e.instancePath || "/"} ${e.message ?? ""}`);
+  let validator = validators.get(api);
+  if (!validator) validators.set(api, (validator = new SpecValidator(api)));
+  const operation = validator.operation(operationId);
+  const status = String(response.status);
+  if (!operation.statuses.includes(status)) return [`${operationId} does not document status ${response.status}`];
+  const schema = validator.responseSchemaPointer(operation, status);
+  if (!schema) return [];
+  return validator.errors(schema, response.body).map((error) => `${operationId} ${response.status}: ${error}`);
 }
 
 /** Every (operationId, status) pair a checked simulator has answered, across the test file. */

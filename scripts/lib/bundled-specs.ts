@@ -1,9 +1,11 @@
-// The bundled specs as the contract tests see them: every operation with its method, path and documented
-// status codes, and an Ajv validator for any schema in them (JSON Schema 2020-12, formats checked).
+// The bundled specs as tests and gates read them: every operation with its method, path and documented
+// status codes, and one Ajv validator for any schema in them (JSON Schema 2020-12, formats checked). The
+// example gate, the contract and stateful suites, and the mock's and simulator's tests all judge values
+// with this one validator.
 import { readFileSync } from "node:fs";
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
-import { apiNames, bundledSpec, type ApiName } from "../../../scripts/lib/apis.ts";
+import { apiNames, bundledSpec, type ApiName } from "./apis.ts";
 
 export type JsonObject = Record<string, any>;
 
@@ -49,6 +51,16 @@ export function listAllOperations(): SpecOperation[] {
   return apiNames.flatMap((api) => listOperations(api));
 }
 
+/**
+ * Ajv for OpenAPI 3.1 documents. strict: false, because OpenAPI puts keywords such as `discriminator`,
+ * `example` and `x-…` into its schemas, and they are not errors.
+ */
+export function createSpecAjv(): Ajv2020 {
+  const ajv = new Ajv2020({ strict: false, allErrors: true, logger: false });
+  addFormats.default(ajv);
+  return ajv;
+}
+
 /** Validates values against schemas of one bundled spec, addressed by JSON pointer. */
 export class SpecValidator {
   private readonly ajv: Ajv2020;
@@ -59,9 +71,7 @@ export class SpecValidator {
   constructor(readonly api: ApiName) {
     this.doc = loadBundle(api);
     this.id = `urn:managed-redis:${api}`;
-    // strict: false, because OpenAPI puts keywords such as `discriminator` and `x-…` into its schemas.
-    this.ajv = new Ajv2020({ strict: false, allErrors: true });
-    addFormats.default(this.ajv);
+    this.ajv = createSpecAjv();
     this.ajv.addSchema({ ...this.doc, $id: this.id });
   }
 
@@ -73,6 +83,13 @@ export class SpecValidator {
       this.cache.set(pointer, validate);
     }
     return validate;
+  }
+
+  /** The operation with this operationId. */
+  operation(operationId: string): SpecOperation {
+    const found = listOperations(this.api, this.doc).find((operation) => operation.operationId === operationId);
+    if (!found) throw new Error(`${this.api} has no operation ${operationId}`);
+    return found;
   }
 
   /** Errors of `value` against the schema at `pointer` ("#/components/schemas/Cluster"), [] when valid. */
