@@ -1,7 +1,8 @@
-// The bundled specs as tests and gates read them: every operation with its method, path and documented
-// status codes, and one Ajv validator for any schema in them (JSON Schema 2020-12, formats checked). The
-// example gate, the contract and stateful suites, and the mock's and simulator's tests all judge values
-// with this one validator.
+// The one loader of the bundled specs: reading a bundle, walking it (JSON pointers, `$ref`s, the HTTP
+// methods of a path item), every operation with its method, path and documented status codes, and one Ajv
+// validator for any schema in them (JSON Schema 2020-12, formats checked). The example gate, the spec-facts
+// generator, the contract and stateful suites, and the mock's and simulator's tests all read the specs
+// through it and judge values with this one validator.
 import { readFileSync } from "node:fs";
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
@@ -19,7 +20,56 @@ export interface SpecOperation {
   requestBodySchemaPointer?: string;
 }
 
-const methods = ["get", "put", "post", "delete", "patch"] as const;
+/** The operations a path item can hold, in the order OpenAPI 3.1 lists them. */
+export const httpMethods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
+export type HttpMethod = (typeof httpMethods)[number];
+
+/** One segment of a JSON pointer, escaped (RFC 6901): `~` → `~0`, `/` → `~1`. */
+export function escapePointer(segment: string): string {
+  return segment.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+/** The unescaped segments of a JSON pointer or a local `$ref` (`#/components/schemas/Cluster`). */
+export function pointerSegments(pointer: string): string[] {
+  return pointer
+    .replace(/^#?\/?/, "")
+    .split("/")
+    .filter((segment) => segment !== "")
+    .map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+
+/** The node at a JSON pointer (or local `$ref`) of `doc`; undefined when there is none. */
+export function resolvePointer(doc: unknown, pointer: string): any {
+  let node: any = doc;
+  for (const key of pointerSegments(pointer)) {
+    if (node === null || typeof node !== "object") return undefined;
+    node = Array.isArray(node) ? node[Number(key)] : node[key];
+  }
+  return node;
+}
+
+/** Follows local `$ref`s (a bundle has no others) until a node that is not one; undefined when one dangles. */
+export function deref(doc: unknown, node: unknown): any {
+  let current: any = node;
+  for (let hops = 0; current && typeof current === "object" && typeof current.$ref === "string"; hops++) {
+    if (hops > 32) throw new Error(`$ref cycle at ${String(current.$ref)}`);
+    current = resolvePointer(doc, current.$ref);
+  }
+  return current;
+}
+
+/** Every operation of a document: the path, the method (lower case) and the operation object, in order. */
+export function operationsOf(doc: JsonObject): { path: string; method: HttpMethod; pathItem: JsonObject; operation: JsonObject }[] {
+  const found: { path: string; method: HttpMethod; pathItem: JsonObject; operation: JsonObject }[] = [];
+  for (const [path, rawItem] of Object.entries<JsonObject>(doc.paths ?? {})) {
+    const pathItem = deref(doc, rawItem) as JsonObject;
+    for (const method of httpMethods) {
+      const operation = pathItem?.[method];
+      if (operation && typeof operation === "object") found.push({ path, method, pathItem, operation });
+    }
+  }
+  return found;
+}
 
 export function loadBundle(api: ApiName): JsonObject {
   return JSON.parse(readFileSync(bundledSpec(api, "json"), "utf8"));
@@ -27,22 +77,17 @@ export function loadBundle(api: ApiName): JsonObject {
 
 export function listOperations(api: ApiName, doc: JsonObject = loadBundle(api)): SpecOperation[] {
   const operations: SpecOperation[] = [];
-  for (const [path, item] of Object.entries<JsonObject>(doc.paths)) {
-    for (const method of methods) {
-      const operation = item[method];
-      if (!operation) continue;
-      const escapedPath = path.replace(/~/g, "~0").replace(/\//g, "~1");
-      operations.push({
-        api,
-        operationId: operation.operationId,
-        method: method.toUpperCase(),
-        path,
-        statuses: Object.keys(operation.responses),
-        ...(operation.requestBody
-          ? { requestBodySchemaPointer: `#/paths/${escapedPath}/${method}/requestBody/content/application~1json/schema` }
-          : {}),
-      });
-    }
+  for (const { path, method, operation } of operationsOf(doc)) {
+    operations.push({
+      api,
+      operationId: operation.operationId,
+      method: method.toUpperCase(),
+      path,
+      statuses: Object.keys(operation.responses),
+      ...(operation.requestBody
+        ? { requestBodySchemaPointer: `#/paths/${escapePointer(path)}/${method}/requestBody/content/application~1json/schema` }
+        : {}),
+    });
   }
   return operations;
 }
@@ -101,7 +146,7 @@ export class SpecValidator {
 
   /** The JSON pointer of the response schema of an operation for a status, or undefined when it has no body. */
   responseSchemaPointer(operation: SpecOperation, status: string): string | undefined {
-    const escapedPath = operation.path.replace(/~/g, "~0").replace(/\//g, "~1");
+    const escapedPath = escapePointer(operation.path);
     let response = this.doc.paths[operation.path][operation.method.toLowerCase()].responses[status];
     let pointer = `#/paths/${escapedPath}/${operation.method.toLowerCase()}/responses/${status}`;
     if (response?.$ref) {
@@ -113,9 +158,6 @@ export class SpecValidator {
   }
 
   resolve(ref: string): any {
-    return ref
-      .replace(/^#\//, "")
-      .split("/")
-      .reduce((node: any, key) => node?.[key.replace(/~1/g, "/").replace(/~0/g, "~")], this.doc);
+    return resolvePointer(this.doc, ref);
   }
 }
