@@ -187,6 +187,9 @@ function factsOf(api: ApiName, doc: JsonObject): ApiFacts {
   const servers = ((doc.servers ?? []) as JsonObject[]).map(serverFacts);
   const operations: OperationFacts[] = operationsOf(doc).map(({ path, method, pathItem, operation }) => {
     if (typeof operation.operationId !== "string") throw new Error(`${api}: ${method.toUpperCase()} ${path} has no operationId`);
+    // The one path matcher takes a parameter for a whole segment; refuse a template it would misread.
+    const partial = path.split("/").find((segment) => /[{}]/.test(segment) && !/^\{[^{}]+\}$/.test(segment));
+    if (partial !== undefined) throw new Error(`${api}: path ${path}: the parameter in "${partial}" is not a whole segment, which the path matcher does not support`);
     const requestBody = deref(doc, operation.requestBody) as JsonObject | undefined;
     const responses: ResponseFacts[] = Object.entries<JsonObject>(operation.responses ?? {}).map(([status, raw]) => {
       const response = deref(doc, raw) as JsonObject;

@@ -2,7 +2,7 @@
 // or checks their APIs. Each API's module: `@managed-redis/spec-facts/apis/<api>` (or `loadSpecModule`).
 export type * from "./api-facts.js";
 export { apiNames, isApiName, loadSpecModule, type ApiName } from "./generated/apis.js";
-export { createPathMatcher, type PathMatch, type PathMatcher, type RouteTemplate } from "./path-matcher.js";
+export { createPathMatcher, type PathMatch, type PathMatcher, type RouteTemplates } from "./path-matcher.js";
 export { createOperationMatcher, type OperationMatch, type OperationMatcher, type OperationMatcherOptions } from "./operation-matcher.js";
 export { isJsonMediaType, mediaTypeMatches, parseMediaType } from "./media-types.js";
 export { checkCredentials, documentedResponse, validateRequest, validateResponse, type RequestToValidate } from "./validation.js";

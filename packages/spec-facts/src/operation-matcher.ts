@@ -17,7 +17,7 @@ export interface OperationMatcherOptions {
 }
 
 export function createOperationMatcher(facts: ApiFacts, options: OperationMatcherOptions = {}): OperationMatcher {
-  const matcher = createPathMatcher(facts.operations.map((operation) => ({ method: operation.method, path: operation.path, value: operation })));
+  const matcher = createPathMatcher(Object.fromEntries(facts.operations.map((operation) => [`${operation.method} ${operation.path}`, operation])));
   const prefix = options.serverPath ? facts.serverPathPrefix : "";
   return {
     match(method, path) {
