@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createManualClock, DEFAULT_DELAYS } from "../src/index.ts";
-import { formatUptime } from "../src/apis/redis-enterprise.ts";
+import { formatUptime } from "../src/redis-enterprise/uptime.ts";
 import { checkedSimulator, requestExample, responseExample } from "./support/spec.ts";
 
 const api = "redis-enterprise";

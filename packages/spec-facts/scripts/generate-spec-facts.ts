@@ -28,6 +28,7 @@ import type {
   OperationFacts,
   ParameterFacts,
   ResponseFacts,
+  SchemaBounds,
   SecuritySchemeFacts,
   ServerFacts,
 } from "../src/api-facts.ts";
@@ -169,6 +170,28 @@ function schemaDefaultsOf(doc: JsonObject): Record<string, Record<string, JsonVa
   return defaults;
 }
 
+const boundKeywords = ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minLength", "maxLength", "minItems", "maxItems"] as const;
+
+function boundsOfSchema(doc: JsonObject, node: unknown): SchemaBounds | undefined {
+  const schema = deref(doc, node) as JsonObject | undefined;
+  if (!schema || typeof schema !== "object") return undefined;
+  const bounds = Object.fromEntries(boundKeywords.filter((keyword) => typeof schema[keyword] === "number").map((keyword) => [keyword, schema[keyword]]));
+  return Object.keys(bounds).length > 0 ? (bounds as SchemaBounds) : undefined;
+}
+
+function boundsOf(doc: JsonObject): Record<string, SchemaBounds> {
+  const bounds: Record<string, SchemaBounds> = {};
+  for (const [name, raw] of Object.entries<JsonObject>(doc.components?.schemas ?? {})) {
+    const own = boundsOfSchema(doc, raw);
+    if (own) bounds[name] = own;
+    for (const [property, propertySchema] of Object.entries<JsonObject>(deref(doc, raw)?.properties ?? {})) {
+      const found = boundsOfSchema(doc, propertySchema);
+      if (found) bounds[`${name}.${property}`] = found;
+    }
+  }
+  return bounds;
+}
+
 // The fields, in order, that the typed clients' ApiError reads a reason from (client-runtime's
 // api-error.ts): the first one the API's documented 400 body has is where a mock writes its explanation.
 const readableErrorFields = ["message", "description", "error", "detail", "title"];
@@ -224,6 +247,7 @@ function factsOf(api: ApiName, doc: JsonObject): ApiFacts {
     operations,
     enums: enumsOf(doc),
     schemaDefaults: schemaDefaultsOf(doc),
+    bounds: boundsOf(doc),
   }) as ApiFacts;
 }
 
@@ -459,7 +483,8 @@ function renderApis(): string {
   ].join("\n");
 }
 
-function generate(): Map<string, string> {
+/** Every file the generator writes, by absolute path, with its content. */
+export function generateFiles(): Map<string, string> {
   const files = new Map<string, string>();
   files.set(path.join(generatedDir, "apis.ts"), renderApis());
   for (const api of apiNames) {
@@ -481,7 +506,7 @@ function main(): void {
   const check = process.argv.includes("--check");
   let files: Map<string, string>;
   try {
-    files = generate();
+    files = generateFiles();
   } catch (error) {
     console.error(`✗ spec-facts: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
@@ -503,4 +528,4 @@ function main(): void {
   console.log(`✓ spec-facts: wrote ${files.size} files to ${path.relative(repoRoot, generatedDir)}`);
 }
 
-main();
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

@@ -101,6 +101,22 @@ export interface ApiFacts {
   enums: Record<string, JsonValue[]>;
   /** `default` keywords of component schema properties, per schema: what a server fills in. */
   schemaDefaults: Record<string, Record<string, JsonValue>>;
+  /**
+   * The numeric and size bounds of component schemas and their properties, keyed like `enums`
+   * (`CreateClusterRequest.shardCount`): for behaviour that follows a bound (a cluster's last shard).
+   */
+  bounds: Record<string, SchemaBounds>;
+}
+
+export interface SchemaBounds {
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  minLength?: number;
+  maxLength?: number;
+  minItems?: number;
+  maxItems?: number;
 }
 
 /** An Ajv validator compiled by the generator (standalone): true when valid, errors in `.errors`. */

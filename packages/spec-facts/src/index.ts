@@ -5,5 +5,14 @@ export { apiNames, isApiName, loadSpecModule, type ApiName } from "./generated/a
 export { createPathMatcher, type PathMatch, type PathMatcher, type RouteTemplates } from "./path-matcher.js";
 export { createOperationMatcher, type OperationMatch, type OperationMatcher, type OperationMatcherOptions } from "./operation-matcher.js";
 export { isJsonMediaType, mediaTypeMatches, parseMediaType } from "./media-types.js";
-export { checkCredentials, documentedResponse, validateRequest, validateResponse, type RequestToValidate } from "./validation.js";
+export {
+  checkCredentials,
+  documentedResponse,
+  invalidRequestStatus,
+  readRequest,
+  validateRequest,
+  validateResponse,
+  type ReadRequest,
+  type RequestToValidate,
+} from "./validation.js";
 export { describeViolation, describeViolations, violationsFromAjv, type SecurityViolation, type Violation } from "./violations.js";

@@ -100,15 +100,18 @@ function parameterValue(parameter: ParameterFacts, request: RequestToValidate): 
   }
 }
 
-function validateParameters(operation: OperationFacts, validate: CompiledValidator | undefined, location: "path" | "query" | "header", request: RequestToValidate): Violation[] {
-  if (!validate) return [];
+type ParameterLocation = "path" | "query" | "header";
+
+/** The declared parameters of one location, read from the request and coerced to their types by `validate`. */
+function readParameters(operation: OperationFacts, validate: CompiledValidator | undefined, location: ParameterLocation, request: RequestToValidate): { values: Record<string, unknown>; violations: Violation[] } {
   const values: Record<string, unknown> = {};
   for (const parameter of operation.parameters) {
     if (parameter.in !== location) continue;
     const value = parameterValue(parameter, request);
     if (value !== undefined) values[location === "header" ? parameter.name.toLowerCase() : parameter.name] = value;
   }
-  return validate(values) ? [] : violationsFromAjv(validate.errors ?? [], "request", location);
+  if (!validate || validate(values)) return { values, violations: [] };
+  return { values, violations: violationsFromAjv(validate.errors ?? [], "request", location) };
 }
 
 function contentLength(request: RequestToValidate): number {
@@ -135,15 +138,38 @@ function validateBody(spec: SpecModule, operation: OperationFacts, request: Requ
   return violationsFromAjv(validate.errors ?? [], "request", "body");
 }
 
+export interface ReadRequest {
+  /** Every violation of the operation's parameters and body (not of its credentials: see `checkCredentials`). */
+  violations: Violation[];
+  /** The declared parameters by location, coerced to their schemas' types (`"true"` → `true`). */
+  parameters: Record<ParameterLocation, Record<string, unknown>>;
+}
+
+/** Reads and judges a request's parameters and body, in Prism's order (body, headers, query, path). */
+export function readRequest(spec: SpecModule, operation: OperationFacts, request: RequestToValidate): ReadRequest {
+  const validators = spec.validators[operation.operationId];
+  const body = validateBody(spec, operation, request);
+  const header = readParameters(operation, validators?.header, "header", request);
+  const query = readParameters(operation, validators?.query, "query", request);
+  const path = readParameters(operation, validators?.path, "path", request);
+  return {
+    violations: [...body, ...header.violations, ...query.violations, ...path.violations],
+    parameters: { path: path.values, query: query.values, header: header.values },
+  };
+}
+
 /** Every violation of the operation's parameters and body (not of its credentials: see `checkCredentials`). */
 export function validateRequest(spec: SpecModule, operation: OperationFacts, request: RequestToValidate): Violation[] {
-  const validators = spec.validators[operation.operationId];
-  return [
-    ...validateBody(spec, operation, request),
-    ...validateParameters(operation, validators?.header, "header", request),
-    ...validateParameters(operation, validators?.query, "query", request),
-    ...validateParameters(operation, validators?.path, "path", request),
-  ];
+  return readRequest(spec, operation, request).violations;
+}
+
+/**
+ * The status of an answer to an invalid request, as Prism's mocker picks it: the operation's documented
+ * 422, else its 400, else 422.
+ */
+export function invalidRequestStatus(operation: OperationFacts): 400 | 422 {
+  const documented = new Set(operation.responses.map((response) => response.status));
+  return documented.has("422") || !documented.has("400") ? 422 : 400;
 }
 
 // --- answers --------------------------------------------------------------------------------------------

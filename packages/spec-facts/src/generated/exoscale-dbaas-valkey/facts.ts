@@ -2098,5 +2098,153 @@ export const facts: ApiFacts = {
       "ssl": true,
       "timeout": 300
     }
+  },
+  "bounds": {
+    "CreateDbaasServiceValkeyRequest.fork-from-service": {
+      "minLength": 0,
+      "maxLength": 63
+    },
+    "CreateDbaasServiceValkeyRequest.plan": {
+      "minLength": 1,
+      "maxLength": 128
+    },
+    "CreateDbaasServiceValkeyRequest.recovery-backup-name": {
+      "minLength": 1
+    },
+    "CreateDbaasValkeyUserRequest.username": {
+      "minLength": 1,
+      "maxLength": 64
+    },
+    "DbaasMaintenanceTime": {
+      "minLength": 8,
+      "maxLength": 8
+    },
+    "DbaasMigrationSettings.host": {
+      "minLength": 1,
+      "maxLength": 255
+    },
+    "DbaasMigrationSettings.port": {
+      "minimum": 1,
+      "maximum": 65535
+    },
+    "DbaasMigrationSettings.dbname": {
+      "minLength": 1,
+      "maxLength": 63
+    },
+    "DbaasMigrationSettings.ignore-dbs": {
+      "minLength": 1,
+      "maxLength": 2048
+    },
+    "DbaasMigrationSettings.password": {
+      "minLength": 1,
+      "maxLength": 255
+    },
+    "DbaasMigrationSettings.username": {
+      "minLength": 1,
+      "maxLength": 255
+    },
+    "DbaasNodeStateProgressUpdate.current": {
+      "minimum": 0
+    },
+    "DbaasNodeStateProgressUpdate.max": {
+      "minimum": 0
+    },
+    "DbaasNodeStateProgressUpdate.min": {
+      "minimum": 0
+    },
+    "DbaasServiceBackup.data-size": {
+      "minimum": 0
+    },
+    "DbaasServiceComponents.port": {
+      "minimum": 0,
+      "maximum": 65535
+    },
+    "DbaasServiceMaintenance.time": {
+      "minLength": 8,
+      "maxLength": 8
+    },
+    "DbaasServiceMaintenanceSettings.time": {
+      "minLength": 8,
+      "maxLength": 8
+    },
+    "DbaasServiceName": {
+      "minLength": 0,
+      "maxLength": 63
+    },
+    "DbaasServiceNotification.message": {
+      "minLength": 1,
+      "maxLength": 1024
+    },
+    "DbaasServicePrometheusUri.port": {
+      "minimum": 0,
+      "maximum": 65535
+    },
+    "DbaasServiceValkey.disk-size": {
+      "minimum": 0
+    },
+    "DbaasServiceValkey.name": {
+      "minLength": 0,
+      "maxLength": 63
+    },
+    "DbaasServiceValkey.node-count": {
+      "minimum": 0
+    },
+    "DbaasServiceValkey.node-cpu-count": {
+      "minimum": 0
+    },
+    "DbaasServiceValkey.node-memory": {
+      "minimum": 0
+    },
+    "DbaasServiceValkey.type": {
+      "minLength": 0,
+      "maxLength": 64
+    },
+    "DbaasUserPassword": {
+      "minLength": 8,
+      "maxLength": 256
+    },
+    "DbaasUserUsername": {
+      "minLength": 1,
+      "maxLength": 64
+    },
+    "JsonSchemaValkey.active_expire_effort": {
+      "minimum": 1,
+      "maximum": 10
+    },
+    "JsonSchemaValkey.io_threads": {
+      "minimum": 1,
+      "maximum": 32
+    },
+    "JsonSchemaValkey.lfu_decay_time": {
+      "minimum": 1,
+      "maximum": 120
+    },
+    "JsonSchemaValkey.lfu_log_factor": {
+      "minimum": 0,
+      "maximum": 100
+    },
+    "JsonSchemaValkey.notify_keyspace_events": {
+      "maxLength": 32
+    },
+    "JsonSchemaValkey.number_of_databases": {
+      "minimum": 1,
+      "maximum": 128
+    },
+    "JsonSchemaValkey.pubsub_client_output_buffer_limit": {
+      "minimum": 32,
+      "maximum": 512
+    },
+    "JsonSchemaValkey.timeout": {
+      "minimum": 0,
+      "maximum": 31536000
+    },
+    "ResetDbaasValkeyUserPasswordRequest.password": {
+      "minLength": 8,
+      "maxLength": 256
+    },
+    "UpdateDbaasServiceValkeyRequest.plan": {
+      "minLength": 1,
+      "maxLength": 128
+    }
   }
 };

@@ -2967,5 +2967,75 @@ export const facts: ApiFacts = {
       "replica"
     ]
   },
-  "schemaDefaults": {}
+  "schemaDefaults": {},
+  "bounds": {
+    "AddShardRequest.nodeCount": {
+      "minimum": 1
+    },
+    "Cluster.port": {
+      "minimum": 2000,
+      "maximum": 50000
+    },
+    "Cluster.shardCount": {
+      "minimum": 0,
+      "maximum": 12
+    },
+    "Cluster.totalNodeCount": {
+      "minimum": 0
+    },
+    "Cluster.vcpu": {
+      "minimum": 0
+    },
+    "Cluster.memory": {
+      "minimum": 0
+    },
+    "CreateClusterRequest.name": {
+      "minLength": 1
+    },
+    "CreateClusterRequest.version": {
+      "minLength": 1
+    },
+    "CreateClusterRequest.port": {
+      "minimum": 2000,
+      "maximum": 50000
+    },
+    "CreateClusterRequest.shardCount": {
+      "minimum": 1,
+      "maximum": 12
+    },
+    "CreateClusterRequest.nodeCountPerShard": {
+      "minimum": 1
+    },
+    "CreateClusterRequest.parameterGroupId": {
+      "minLength": 1
+    },
+    "CreateClusterRequest.subnets": {
+      "minItems": 1
+    },
+    "CreateClusterRequest.subnetAssignments": {
+      "minItems": 1,
+      "maxItems": 12
+    },
+    "CreateClusterRequest.securityGroups": {
+      "minItems": 1
+    },
+    "Flavor.vcpus": {
+      "minimum": 1
+    },
+    "Flavor.memory": {
+      "minimum": 1
+    },
+    "RestoreSource.backupName": {
+      "minLength": 1
+    },
+    "SecurityGroupRef.id": {
+      "minLength": 1
+    },
+    "SubnetRef.id": {
+      "minLength": 1
+    },
+    "UpdateClusterRequest.parameterGroupId": {
+      "minLength": 1
+    }
+  }
 };

@@ -589,5 +589,10 @@ export const facts: ApiFacts = {
       "restart"
     ]
   },
-  "schemaDefaults": {}
+  "schemaDefaults": {},
+  "bounds": {
+    "ServicesOperationRequest.services": {
+      "minItems": 1
+    }
+  }
 };

@@ -1,0 +1,49 @@
+// Exoscale DBaaS Valkey: services and operations as the API shows them at a moment.
+import { isoSeconds } from "../clock.ts";
+import { copyJson } from "../json.ts";
+import { stateAt } from "../lifecycle.ts";
+import type { ExoOperation, ExoService, ExoscaleState, NodeState, OperationView, Service } from "./state.ts";
+
+export function serviceLink(zone: string, name: string): string {
+  return `https://api-${zone}.exoscale.com/v2/dbaas-valkey/${encodeURIComponent(name)}`;
+}
+
+function migrationProgress(service: ExoService, now: number): NodeState["progress-updates"] {
+  const migration = service.migration!;
+  const total = 100;
+  const done = Math.min(total, Math.floor(((now - migration.startedAt) / Math.max(1, migration.until - migration.startedAt)) * total));
+  return [{ completed: false, current: done, max: total, min: 0, phase: "stream", unit: "percent" }];
+}
+
+export function serviceView(service: ExoService, now: number): Service {
+  const state = stateAt(service.life, now);
+  const record = copyJson(service.record);
+  const maintenance = service.maintenance;
+  if (maintenance && record.maintenance) {
+    // Installed once the maintenance has run; until then each update shows when it started.
+    record.maintenance.updates = now >= maintenance.until ? [] : record.maintenance.updates.map((update) => ({ ...update, "start-at": isoSeconds(maintenance.startedAt) }));
+  }
+  const migrating = service.migration !== undefined && now < service.migration.until;
+  const nodeStates = service.nodeStates.map((node, i): NodeState => {
+    if (state === "rebuilding" && service.maintenance === undefined) return { name: node.name, role: node.role, state: "setting_up_vm" };
+    if (i === 0 && migrating) return { name: node.name, "progress-updates": migrationProgress(service, now), role: node.role, state: "syncing_data" };
+    return copyJson(node);
+  });
+  return { ...record, "node-states": nodeStates, state, users: service.users.map((user) => copyJson(user)) };
+}
+
+export function operationView(operation: ExoOperation, now: number): OperationView {
+  return {
+    id: operation.id,
+    reference: { command: operation.command, id: operation.serviceId, link: serviceLink(operation.zone, operation.serviceName) },
+    state: now < operation.until ? "pending" : "success",
+    message: "",
+  };
+}
+
+export function dump(state: ExoscaleState, now: number): unknown {
+  return {
+    services: [...state.services.values()].map((service) => serviceView(service, now)),
+    operations: state.operations.map((operation) => ({ ...operationView(operation, now), "created-at": isoSeconds(operation.createdAt) })),
+  };
+}

@@ -1,0 +1,19 @@
+// Redis Enterprise Software: the services as the API shows them at a moment.
+import type { components } from "@managed-redis/redis-enterprise";
+import { stateAt } from "../lifecycle.ts";
+import type { NodeService, RedisEnterpriseState, ServiceStatus } from "./state.ts";
+import { formatUptime } from "./uptime.ts";
+
+export function serviceView(service: NodeService, now: number): ServiceStatus {
+  const status = stateAt(service.life, now);
+  if (status === "STOPPED") return { status };
+  return {
+    ...(service.startTime !== undefined ? { start_time: service.startTime } : {}),
+    status,
+    ...(status === "RUNNING" ? { uptime: formatUptime(service.uptimeBaseSeconds + (now - service.since) / 1000) } : {}),
+  };
+}
+
+export function listView(state: RedisEnterpriseState, now: number): components["schemas"]["LocalServices"] {
+  return Object.fromEntries([...state.services].map(([name, service]) => [name, serviceView(service, now)]));
+}
