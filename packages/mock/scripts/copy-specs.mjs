@@ -4,10 +4,10 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { apiNames } from "@managed-redis/spec-facts";
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), "..");
 const repoRoot = join(packageDir, "..", "..");
-const apiNames = ["kakaocloud-redis", "exoscale-dbaas-valkey", "redis-enterprise"];
 
 mkdirSync(join(packageDir, "specs"), { recursive: true });
 const missing = [];

@@ -1,22 +1,16 @@
-// The three APIs this package mocks, their default ports, and where their bundled specs live.
+// The APIs this package mocks (one per spec), their default ports, and where their bundled specs live.
 import { fileURLToPath } from "node:url";
+import { apiNames, type ApiName } from "@managed-redis/spec-facts";
 
-export const apiNames = ["kakaocloud-redis", "exoscale-dbaas-valkey", "redis-enterprise"] as const;
-export type ApiName = (typeof apiNames)[number];
+export { apiNames, isApiName, type ApiName } from "@managed-redis/spec-facts";
 
-/** The port each API's mock listens on unless told otherwise. */
-export const mockDefaults: Readonly<Record<ApiName, number>> = Object.freeze({
-  "kakaocloud-redis": 4010,
-  "exoscale-dbaas-valkey": 4011,
-  "redis-enterprise": 4012,
-});
+/** The port each API's mock listens on unless told otherwise: the mock's own choice, in the specs' order. */
+export const mockDefaults: Readonly<Record<ApiName, number>> = Object.freeze(
+  Object.fromEntries(apiNames.map((api, index) => [api, 4010 + index])) as Record<ApiName, number>,
+);
 
 /** Loopback only: a mock is for this machine unless someone asks for more (`--host 0.0.0.0`). */
 export const defaultHost = "127.0.0.1";
-
-export function isApiName(value: unknown): value is ApiName {
-  return typeof value === "string" && (apiNames as readonly string[]).includes(value);
-}
 
 /**
  * The bundled OpenAPI document of an API as shipped in this package (`specs/<api>.json`, copied

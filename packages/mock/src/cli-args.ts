@@ -1,8 +1,9 @@
 // The command line of `managed-redis-mock`: its options, its help, and parsing them into a plan.
 import { parseArgs } from "node:util";
-import type { SimulatorDelays } from "@managed-redis/simulator";
+import { DEFAULT_DELAYS, type SimulatorDelays } from "@managed-redis/simulator/options";
 import { apiNames, defaultHost, isApiName, mockDefaults, type ApiName } from "./apis.js";
-import { mockLogLevels, type MockLogLevel, type MockSimulatorOptions } from "./server.js";
+import { mockLogLevels, type MockLogLevel } from "./logger.js";
+import type { MockSimulatorOptions } from "./server.js";
 
 export const programName = "managed-redis-mock";
 
@@ -34,20 +35,8 @@ export type CliCommand =
       simulator?: MockSimulatorOptions;
     };
 
-/**
- * The simulator's delays (ms) and their defaults, mirrored from `DEFAULT_DELAYS` of
- * @managed-redis/simulator so that `--help` and parsing load nothing; a test keeps them equal.
- */
-export const simulatorDelayDefaults: Readonly<SimulatorDelays> = {
-  provision: 5000,
-  modify: 3000,
-  scale: 4000,
-  maintenance: 3000,
-  migration: 30000,
-  operation: 1000,
-  serviceStart: 2000,
-  serviceRestart: 3000,
-};
+/** The simulator's delays (ms) and their defaults, from the simulator's options module (which loads nothing else). */
+export const simulatorDelayDefaults: Readonly<SimulatorDelays> = DEFAULT_DELAYS;
 const delayKinds = Object.keys(simulatorDelayDefaults) as (keyof SimulatorDelays)[];
 
 /** A mistake on the command line: `message` is one line; the CLI prints it and exits with 2. */

@@ -483,10 +483,27 @@ function renderApis(): string {
   ].join("\n");
 }
 
+function renderAll(): string {
+  const identifierOf = (api: string) => identifier(api);
+  return [
+    header("the spec workspaces (specs/<api>/)"),
+    `import type { SpecModule } from "../api-facts.js";`,
+    `import type { ApiName } from "./apis.js";`,
+    ...apiNames.map((api) => `import { spec as ${identifierOf(api)} } from "./${api}/index.js";`),
+    "",
+    "/** Every API's spec module, loaded at once (`loadSpecModule` loads one on demand). */",
+    "export const specModules: Readonly<Record<ApiName, SpecModule>> = {",
+    ...apiNames.map((api) => `  ${JSON.stringify(api)}: ${identifierOf(api)},`),
+    "};",
+    "",
+  ].join("\n");
+}
+
 /** Every file the generator writes, by absolute path, with its content. */
 export function generateFiles(): Map<string, string> {
   const files = new Map<string, string>();
   files.set(path.join(generatedDir, "apis.ts"), renderApis());
+  files.set(path.join(generatedDir, "all.ts"), renderAll());
   for (const api of apiNames) {
     const bundle = bundledSpec(api, "json");
     if (!existsSync(bundle)) throw new Error(`${api}: no bundle at ${path.relative(repoRoot, bundle)}; run \`npm run bundle\` first`);
