@@ -137,6 +137,13 @@ export class SpecValidator {
     return found;
   }
 
+  /** The operation at a method (any case) and a path template. */
+  operationAt(method: string, path: string): SpecOperation {
+    const found = listOperations(this.api, this.doc).find((operation) => operation.method === method.toUpperCase() && operation.path === path);
+    if (!found) throw new Error(`${this.api} has no operation ${method.toUpperCase()} ${path}`);
+    return found;
+  }
+
   /** Errors of `value` against the schema at `pointer` ("#/components/schemas/Cluster"), [] when valid. */
   errors(pointer: string, value: unknown): string[] {
     const validate = this.validator(pointer);

@@ -6,9 +6,9 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiNames, repoRoot, type ApiName } from "../../scripts/lib/apis.ts";
-import { defaultSiteRoot, startDocsServer, type DocsServer } from "../../packages/docs/src/docs-server.ts";
+import { defaultSiteRoot, startDocsServer, type DocsServer } from "@managed-redis/docs/server";
 import { launchChromium, openRecordedPage, type RecordedPage } from "./browser-session.ts";
-import { enumsOfPropertiesNamed, operationsOf, propertyEnum, readBundle, tagRoutesOf, type TagRoute } from "./spec-facts.ts";
+import { enumsOfPropertiesNamed, factsOf, propertyEnum, tagRoutesOf, type TagRoute } from "./spec-facts.ts";
 
 const screenshotDir = path.join(repoRoot, "test-artifacts", "browser");
 
@@ -82,13 +82,13 @@ describe("landing page", () => {
     await page.goto(server.url, { waitUntil: "load" });
     expect(await page.title()).toMatch(/Managed Redis APIs/);
     for (const api of apiNames) {
-      const doc = readBundle(api);
-      const info = doc.info as { title: string; version: string };
+      const facts = factsOf(api);
+      const info = { title: facts.title, version: facts.version };
       const section = page.locator(`section#${api}`);
       await expect(section.getByRole("heading", { level: 2 }).innerText()).resolves.toContain(info.title);
       const text = await section.innerText();
       expect(text).toContain(`v${info.version}`);
-      expect(text).toContain(`${operationsOf(doc).length} operation`);
+      expect(text).toContain(`${facts.operations.length} operation`);
       expect(text).toContain(`npm install @managed-redis/${api}`);
       expect(text).toContain(`npx @managed-redis/mock --api ${api}`);
       for (const href of [`${api}/index.html`, `${api}/openapi.yaml`, `${api}/openapi.json`]) {
@@ -146,12 +146,12 @@ describe.each(apiNames)("%s reference page", (api) => {
     const recorded = await openRecordedPage(browser);
     const { page } = recorded;
     await page.goto(`${server.url}${api}/`, { waitUntil: "load" });
-    const doc = readBundle(api);
-    expect(await page.title()).toContain((doc.info as { title: string }).title);
-    const reading = readReferencePage(page, tagRoutesOf(doc));
+    const facts = factsOf(api);
+    expect(await page.title()).toContain(facts.title);
+    const reading = readReferencePage(page, tagRoutesOf(facts));
     referenceTexts.set(api, reading);
     const { text, hrefs } = await reading;
-    for (const operation of operationsOf(doc)) {
+    for (const operation of facts.operations) {
       if (operation.summary) expect(text, `summary of ${operation.operationId}`).toContain(operation.summary);
       if (operation.operationId) {
         const slug = operation.operationId.toLowerCase();
@@ -166,11 +166,11 @@ describe.each(apiNames)("%s reference page", (api) => {
 
 describe("Exoscale DBaaS Valkey reference page", () => {
   const api = "exoscale-dbaas-valkey";
-  const doc = readBundle(api);
+  const facts = factsOf(api);
   const expected = {
-    "operation state": propertyEnum(doc, "Operation", "state"),
-    "operation reason": propertyEnum(doc, "Operation", "reason"),
-    dow: enumsOfPropertiesNamed(doc, "dow"),
+    "operation state": propertyEnum(facts, "Operation", "state"),
+    "operation reason": propertyEnum(facts, "Operation", "reason"),
+    dow: enumsOfPropertiesNamed(facts, "dow"),
   };
 
   it.each(Object.entries(expected))("shows every enum value of the %s", async (name, values) => {

@@ -1,76 +1,20 @@
-// What the browser test expects to see, read from the bundled specs (never typed into the test).
-import { readFileSync } from "node:fs";
-import { bundledSpec, type ApiName } from "../../scripts/lib/apis.ts";
+// What the browser test expects to see, read from the specs' generated facts (never typed into the test).
+import { specModules } from "@managed-redis/spec-facts/all";
+import type { ApiFacts, ApiName } from "@managed-redis/spec-facts";
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type JsonObject = { [key: string]: Json };
-
-export function readBundle(api: ApiName): JsonObject {
-  return JSON.parse(readFileSync(bundledSpec(api, "json"), "utf8")) as JsonObject;
-}
-
-const httpMethods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
-
-export interface SpecOperation {
-  operationId: string | undefined;
-  summary: string | undefined;
-}
-
-export function operationsOf(doc: JsonObject): SpecOperation[] {
-  const paths = (doc.paths ?? {}) as Record<string, JsonObject>;
-  return Object.values(paths).flatMap((item) =>
-    httpMethods
-      .filter((method) => item[method])
-      .map((method) => {
-        const operation = item[method] as JsonObject;
-        return { operationId: operation.operationId as string | undefined, summary: operation.summary as string | undefined };
-      }),
-  );
-}
-
-function isObject(value: Json | undefined): value is JsonObject {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function resolve(doc: JsonObject, schema: Json | undefined): JsonObject | undefined {
-  let current = schema;
-  for (let depth = 0; isObject(current) && typeof current.$ref === "string" && depth < 20; depth++) {
-    const ref: string = current.$ref;
-    current = ref
-      .replace(/^#\//, "")
-      .split("/")
-      .map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"))
-      .reduce<Json | undefined>((node, key) => (isObject(node) ? node[key] : undefined), doc);
-  }
-  return isObject(current) ? current : undefined;
-}
-
-function enumOf(doc: JsonObject, schema: Json | undefined): string[] {
-  const resolved = resolve(doc, schema);
-  if (!resolved) return [];
-  const own = Array.isArray(resolved.enum) ? resolved.enum.map(String) : [];
-  const composed = ["allOf", "oneOf", "anyOf"].flatMap((key) => (Array.isArray(resolved[key]) ? (resolved[key] as Json[]).flatMap((part) => enumOf(doc, part)) : []));
-  return [...own, ...composed];
+export function factsOf(api: ApiName): ApiFacts {
+  return specModules[api].facts;
 }
 
 /** The enum values of `property` of the component schema `schemaName`. */
-export function propertyEnum(doc: JsonObject, schemaName: string, property: string): string[] {
-  const schema = resolve(doc, { $ref: `#/components/schemas/${schemaName}` });
-  const properties = schema?.properties;
-  return isObject(properties) ? enumOf(doc, properties[property]) : [];
+export function propertyEnum(facts: ApiFacts, schemaName: string, property: string): string[] {
+  return (facts.enums[`${schemaName}.${property}`] ?? []).map(String);
 }
 
-/** The enum values of every schema property called `property`, anywhere in the document. */
-export function enumsOfPropertiesNamed(doc: JsonObject, property: string): string[] {
+/** The enum values of every component schema property called `property`. */
+export function enumsOfPropertiesNamed(facts: ApiFacts, property: string): string[] {
   const values = new Set<string>();
-  const visit = (node: Json | undefined): void => {
-    if (Array.isArray(node)) node.forEach(visit);
-    else if (isObject(node)) {
-      if (isObject(node.properties) && property in node.properties) enumOf(doc, node.properties[property]).forEach((v) => values.add(v));
-      Object.values(node).forEach(visit);
-    }
-  };
-  visit(doc);
+  for (const [key, found] of Object.entries(facts.enums)) if (key.endsWith(`.${property}`)) found.forEach((value) => values.add(String(value)));
   return [...values];
 }
 
@@ -86,19 +30,10 @@ export interface TagRoute {
 }
 
 /** The Redoc routes of the tags that have operations, each with its operations' slugs. */
-export function tagRoutesOf(doc: JsonObject): TagRoute[] {
-  const paths = (doc.paths ?? {}) as Record<string, JsonObject>;
+export function tagRoutesOf(facts: ApiFacts): TagRoute[] {
   const byTag = new Map<string, string[]>();
-  for (const item of Object.values(paths)) {
-    for (const method of httpMethods) {
-      const operation = item[method] as JsonObject | undefined;
-      if (!operation) continue;
-      for (const tag of (operation.tags as string[] | undefined) ?? []) {
-        const list = byTag.get(tag) ?? [];
-        list.push(slug(String(operation.operationId ?? "")));
-        byTag.set(tag, list);
-      }
-    }
+  for (const operation of facts.operations) {
+    for (const tag of operation.tags) byTag.set(tag, [...(byTag.get(tag) ?? []), slug(operation.operationId)]);
   }
   return [...byTag].map(([tag, operations]) => ({ route: `#/${slug(tag)}`, operations }));
 }
