@@ -1,5 +1,6 @@
 // Mock throughput: requests/s and p50/p99 latency with autocannon at 1, 16 and 64 connections, for a
-// representative GET and POST per API, against a bare node:http server answering the mock's own bytes.
+// representative GET and POST per API: the mock (static and stateful) and plain Prism, against a bare
+// node:http server answering the mock's own bytes.
 import autocannon from "autocannon";
 import { bareServer, serverKinds, type CannedAnswer, type RunningServer, type ServerKind } from "./lib/mock-servers.ts";
 import { request } from "./lib/processes.ts";
@@ -49,8 +50,8 @@ function load(server: RunningServer, target: Target, connections: number, limit:
       },
     );
     // Every answer counts, 2xx or not: the stateful mock answers repeated creates of one name with the
-    // documented 409, still a full trip through the front door, Prism's proxy and the simulator. The
-    // non-2xx column says how many there were.
+    // documented 409, still a full trip through validation and the simulator. The non-2xx column says how
+    // many there were.
     tracker.on("response", (_client, _statusCode, _bytes, responseTimeMs) => {
       latencies.push(responseTimeMs);
     });
@@ -75,7 +76,7 @@ export async function measureMockThroughput(): Promise<ThroughputRow[]> {
     const targets = [representativeGet(api), representativePost(api)];
     const running = new Map<ServerKind, RunningServer>();
     try {
-      // The first kind is the Prism mock: it serves the spec's examples, which the bare server then replays.
+      // The first kind is the static mock: it serves the spec's examples, which the bare server then replays.
       const answers = new Map<Target, CannedAnswer>();
       for (const kind of serverKinds) running.set(kind, await kind.start(api, { targets, answers }));
       for (const [target, answer] of await captureAnswers(api, running.get(serverKinds[0]!)!, targets)) answers.set(target, answer);

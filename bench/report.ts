@@ -101,7 +101,7 @@ function mockSection(section: MockSection): string {
     "",
     "### Throughput and latency (autocannon)",
     "",
-    "Rows come from `serverKinds` in `bench/lib/mock-servers.ts`; a new server (e.g. Prism proxy + simulator) is one entry there.",
+    "Rows come from `serverKinds` in `bench/lib/mock-servers.ts`; a new server is one entry there.",
     "",
     ...[...groups].flatMap(([title, rows]) => [
       `**${title}**`,

@@ -69,7 +69,7 @@ export interface StartupRow {
 export interface ThroughputRow {
   api: string;
   request: string;
-  /** "prism mock (CLI)", "bare node:http"; later "prism proxy + simulator". */
+  /** "mock (CLI)", "mock --stateful (CLI)", "plain Prism (CLI)", "bare node:http". */
   server: string;
   connections: number;
   requestsPerSecond: number;
