@@ -4,8 +4,8 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { parse } from "yaml";
-import { bundledSpec, isApiName } from "./lib/apis.ts";
-import { runRedocly } from "./lib/redocly.ts";
+import { bundledSpec, isApiName } from "@managed-redis/tooling/apis";
+import { runRedocly } from "@managed-redis/tooling/redocly";
 
 const api = process.argv[2] ?? "";
 if (!isApiName(api)) {

@@ -9,10 +9,10 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import openapiTS, { astToString } from "openapi-typescript";
-import { bundledSpec, isApiName, repoRoot, type ApiName } from "./lib/apis.ts";
-import { operationsOf } from "./lib/bundled-specs.ts";
-import { clientPackageOf } from "./lib/spec-diff/changesets.ts";
-import { listWorkspaces } from "./lib/workspaces.ts";
+import { bundledSpec, isApiName, repoRoot, type ApiName } from "@managed-redis/tooling/apis";
+import { operationsOf } from "@managed-redis/tooling/bundled-specs";
+import { clientPackageOf } from "@managed-redis/tooling/spec-diff/changesets";
+import { listWorkspaces } from "@managed-redis/tooling/workspaces";
 
 /** The folder of the client package that holds an API's generated code (the workspace of its name). */
 function packageDir(api: ApiName): string {

@@ -15,8 +15,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { repoRoot } from "./lib/apis.ts";
-import { isPublishable, listWorkspaces, readManifest, type Workspace } from "./lib/workspaces.ts";
+import { repoRoot } from "@managed-redis/tooling/apis";
+import { isPublishable, listWorkspaces, readManifest, type Workspace } from "@managed-redis/tooling/workspaces";
 
 // Never copied: installed modules (linked instead), caches and test output.
 const SKIPPED_DIRS = new Set(["node_modules", ".turbo", ".reports", "coverage", "test-artifacts"]);

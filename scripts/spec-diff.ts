@@ -14,12 +14,12 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { apiNames, bundledSpec, isApiName, repoRoot } from "./lib/apis.ts";
-import type { ApiName } from "./lib/apis.ts";
-import { clientPackageOf, readChangesetBumps } from "./lib/spec-diff/changesets.ts";
-import { renderChangelogSection, renderTable, sectionHeading } from "./lib/spec-diff/render.ts";
-import { diffSpecs } from "./lib/spec-diff/report.ts";
-import type { SpecDiffReport } from "./lib/spec-diff/report.ts";
+import { apiNames, bundledSpec, isApiName, repoRoot } from "@managed-redis/tooling/apis";
+import type { ApiName } from "@managed-redis/tooling/apis";
+import { clientPackageOf, readChangesetBumps } from "@managed-redis/tooling/spec-diff/changesets";
+import { renderChangelogSection, renderTable, sectionHeading } from "@managed-redis/tooling/spec-diff/render";
+import { diffSpecs } from "@managed-redis/tooling/spec-diff/report";
+import type { SpecDiffReport } from "@managed-redis/tooling/spec-diff/report";
 
 const usage = "usage: spec-diff [api] [--check] [--json] [--changelog] [--update-baseline] [--changeset-dir dir]\n" +
   "       spec-diff --base <file> --revision <file> [--package name] [--out file] [--check] [--json]";

@@ -15,7 +15,7 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { repoRoot } from "./lib/apis.ts";
+import { repoRoot } from "@managed-redis/tooling/apis";
 
 type MockPackage = typeof import("@managed-redis/mock");
 interface DocsServer {

@@ -5,7 +5,7 @@ import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiNames, repoRoot, type ApiName } from "../../scripts/lib/apis.ts";
+import { apiNames, repoRoot, type ApiName } from "@managed-redis/tooling/apis";
 import { defaultSiteRoot, startDocsServer, type DocsServer } from "@managed-redis/docs/server";
 import { launchChromium, openRecordedPage, type RecordedPage } from "./browser-session.ts";
 import { enumsOfPropertiesNamed, factsOf, propertyEnum, tagRoutesOf, type TagRoute } from "./spec-facts.ts";

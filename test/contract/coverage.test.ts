@@ -1,7 +1,7 @@
 // The coverage gate: every operation of every bundled spec has a contract case (and with it a test per
 // documented status, see operations.test.ts). Adding an operation to a spec without a case turns this red.
 import { describe, expect, it } from "vitest";
-import { listAllOperations } from "../../scripts/lib/bundled-specs.ts";
+import { listAllOperations } from "@managed-redis/tooling/bundled-specs";
 import { findCoverageGaps } from "./lib/coverage.ts";
 import { casesByApi } from "./cases/index.ts";
 

@@ -4,8 +4,8 @@
 import fc from "fast-check";
 import { describe, expect, inject, it } from "vitest";
 import { specModules } from "@managed-redis/spec-facts/all";
-import { apiNames } from "../../scripts/lib/apis.ts";
-import { listOperations, SpecValidator, type SpecOperation } from "../../scripts/lib/bundled-specs.ts";
+import { apiNames } from "@managed-redis/tooling/apis";
+import { listOperations, SpecValidator, type SpecOperation } from "@managed-redis/tooling/bundled-specs";
 import { clientFor } from "./lib/clients.ts";
 import { breakages, breakBody, validValue } from "./lib/schema-arbitrary.ts";
 

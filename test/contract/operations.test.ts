@@ -4,9 +4,9 @@
 // `throwOnError`, as an ApiError naming the operation.
 import { ApiError } from "@managed-redis/client-runtime";
 import { describe, expect, inject, it } from "vitest";
-import { apiNames } from "../../scripts/lib/apis.ts";
+import { apiNames } from "@managed-redis/tooling/apis";
 import { casesByApi } from "./cases/index.ts";
-import { listOperations, SpecValidator } from "../../scripts/lib/bundled-specs.ts";
+import { listOperations, SpecValidator } from "@managed-redis/tooling/bundled-specs";
 import { clientFor } from "./lib/clients.ts";
 
 const mockUrls = inject("mockUrls");

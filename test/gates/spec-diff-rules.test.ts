@@ -2,10 +2,10 @@
 // client rules in scripts/lib/spec-diff/client-rules.ts), and the changelog and changeset parts beside it.
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { repoRoot } from "../../scripts/lib/apis.ts";
-import { readChangesetBumps } from "../../scripts/lib/spec-diff/changesets.ts";
-import { renderChangelogSection } from "../../scripts/lib/spec-diff/render.ts";
-import { diffSpecs } from "../../scripts/lib/spec-diff/report.ts";
+import { repoRoot } from "@managed-redis/tooling/apis";
+import { readChangesetBumps } from "@managed-redis/tooling/spec-diff/changesets";
+import { renderChangelogSection } from "@managed-redis/tooling/spec-diff/render";
+import { diffSpecs } from "@managed-redis/tooling/spec-diff/report";
 
 const fixture = (name: string) => path.join(repoRoot, "test/fixtures/spec-diff", name);
 const diffBaseWith = (revision: string) =>

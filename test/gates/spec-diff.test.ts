@@ -6,8 +6,8 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { apiNames, repoRoot } from "../../scripts/lib/apis.ts";
-import type { SpecDiffReport } from "../../scripts/lib/spec-diff/report.ts";
+import { apiNames, repoRoot } from "@managed-redis/tooling/apis";
+import type { SpecDiffReport } from "@managed-redis/tooling/spec-diff/report";
 
 const tsxCli = path.join(repoRoot, "node_modules/tsx/dist/cli.mjs");
 const fixture = (name: string) => path.join(repoRoot, "test/fixtures/spec-diff", name);

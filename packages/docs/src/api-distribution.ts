@@ -1,7 +1,7 @@
 // How readers get each API beyond its spec: the npm client package and the local mock.
 import { mockDefaults } from "@managed-redis/mock";
-import { apiNames, type ApiName } from "../../../scripts/lib/apis.ts";
-import { clientPackageOf } from "../../../scripts/lib/spec-diff/changesets.ts";
+import { apiNames, type ApiName } from "@managed-redis/tooling/apis";
+import { clientPackageOf } from "@managed-redis/tooling/spec-diff/changesets";
 
 /** The npm client package of each API (the name the release flow versions). */
 export const clientPackages: Record<ApiName, string> = Object.fromEntries(apiNames.map((api) => [api, clientPackageOf(api)])) as Record<ApiName, string>;

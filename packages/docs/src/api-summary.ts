@@ -1,7 +1,7 @@
 // What the landing page says about one API, read from its bundled spec: nothing here is typed by hand
 // except the npm and mock facts in api-distribution.ts.
-import type { ApiName } from "../../../scripts/lib/apis.ts";
-import { loadBundle, operationsOf } from "../../../scripts/lib/bundled-specs.ts";
+import type { ApiName } from "@managed-redis/tooling/apis";
+import { loadBundle, operationsOf } from "@managed-redis/tooling/bundled-specs";
 
 export interface OpenApiDocument {
   info: { title: string; version: string; summary?: string; description?: string };

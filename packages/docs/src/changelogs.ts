@@ -4,7 +4,7 @@
 // invented when neither exists.
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { repoRoot, type ApiName } from "../../../scripts/lib/apis.ts";
+import { repoRoot, type ApiName } from "@managed-redis/tooling/apis";
 import { escapeHtml } from "./html.ts";
 import { pageShell } from "./page-shell.ts";
 

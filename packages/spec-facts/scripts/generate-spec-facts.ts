@@ -19,8 +19,8 @@ import { _, type AnySchema } from "ajv";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import standaloneCode from "ajv/dist/standalone/index.js";
 import addFormats from "ajv-formats";
-import { apiNames, bundledSpec, repoRoot, type ApiName } from "../../../scripts/lib/apis.ts";
-import { deref, escapePointer, operationsOf, type JsonObject } from "../../../scripts/lib/bundled-specs.ts";
+import { apiNames, bundledSpec, repoRoot, type ApiName } from "@managed-redis/tooling/apis";
+import { deref, escapePointer, operationsOf, type JsonObject } from "@managed-redis/tooling/bundled-specs";
 import type {
   ApiFacts,
   ContentFacts,

@@ -1,7 +1,7 @@
 // The generated validators against the independent judge (Ajv compiling the bundle at run time, as the
 // example gate does), and the violations in Prism's words.
 import { describe, expect, it } from "vitest";
-import { listOperations, SpecValidator } from "../../../scripts/lib/bundled-specs.ts";
+import { listOperations, SpecValidator } from "@managed-redis/tooling/bundled-specs";
 import { apiNames, checkCredentials, createOperationMatcher, describeViolations, loadSpecModule, validateRequest, validateResponse, type RequestToValidate } from "../src/index.js";
 
 const specs = Object.fromEntries(await Promise.all(apiNames.map(async (api) => [api, await loadSpecModule(api)] as const)));

@@ -9,8 +9,8 @@ import { startMock, type MockSimulatorOptions, type RunningMock } from "@managed
 import { createRedisEnterpriseClient } from "@managed-redis/redis-enterprise";
 import { createOperationMatcher, type OperationMatcher } from "@managed-redis/spec-facts";
 import { specModules } from "@managed-redis/spec-facts/all";
-import { repoRoot, type ApiName } from "../../../scripts/lib/apis.ts";
-import { SpecValidator } from "../../../scripts/lib/bundled-specs.ts";
+import { repoRoot, type ApiName } from "@managed-redis/tooling/apis";
+import { SpecValidator } from "@managed-redis/tooling/bundled-specs";
 
 /** Short enough for a suite under a minute, long enough that every transitional state is seen. */
 export const shortDelays = {

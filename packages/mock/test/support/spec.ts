@@ -1,6 +1,6 @@
 // Reads the bundled specs the mock serves, through the repository's one loader, so tests compare answers
 // with what the documents say (not with the mock's own generated facts, nor copies pasted into tests).
-import { deref, loadBundle, SpecValidator } from "../../../../scripts/lib/bundled-specs.ts";
+import { deref, loadBundle, SpecValidator } from "@managed-redis/tooling/bundled-specs";
 import type { ApiName } from "../../src/index.ts";
 
 export type OpenApiDocument = { paths: Record<string, Record<string, Operation>>; [key: string]: unknown };

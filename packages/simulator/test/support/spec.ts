@@ -1,7 +1,7 @@
 // The bundled specs as the judge: every response a test receives is checked against the schema the
 // spec documents for that operation and status (JSON Schema 2020-12, Ajv compiling the bundle itself, not
 // the simulator's generated validators), and its status must be one the operation documents.
-import { deref, SpecValidator } from "../../../../scripts/lib/bundled-specs.ts";
+import { deref, SpecValidator } from "@managed-redis/tooling/bundled-specs";
 import { apiNames, createOperationMatcher, loadSpecModule, type ApiFacts } from "@managed-redis/spec-facts";
 import { createSimulator, type ApiName, type SimRequest, type SimResponse, type Simulator, type SimulatorOptions } from "../../src/index.ts";
 
