@@ -1,7 +1,7 @@
 // Validates every example of a bundled OpenAPI 3.1 document against the schema it illustrates, with Ajv's
 // JSON Schema 2020-12 validator: parameter examples, request and response bodies (inline or $ref'd
 // component examples), and `examples` arrays on schemas. Each failure names the example and the field.
-import { createSpecAjv } from "./bundled-specs.ts";
+import { createSpecAjv, deref as derefNode, escapePointer, httpMethods as methods } from "./bundled-specs.ts";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -14,32 +14,13 @@ export interface ExampleProblem {
   message: string;
 }
 
-const methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
-
 function isObject(value: Json | undefined): value is JsonObject {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function escapePointer(segment: string): string {
-  return segment.replace(/~/g, "~0").replace(/\//g, "~1");
-}
-
-function resolvePointer(doc: JsonObject, pointer: string): Json | undefined {
-  let node: Json | undefined = doc;
-  for (const raw of pointer.replace(/^#\//, "").split("/")) {
-    const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
-    node = isObject(node) ? node[key] : Array.isArray(node) ? node[Number(key)] : undefined;
-  }
-  return node;
-}
-
 /** Follows `$ref`s to components of the same document (a bundle has no others). */
 function deref(doc: JsonObject, node: Json | undefined): Json | undefined {
-  let current = node;
-  for (let hops = 0; isObject(current) && typeof current.$ref === "string" && hops < 20; hops++) {
-    current = resolvePointer(doc, current.$ref);
-  }
-  return current;
+  return derefNode(doc, node) as Json | undefined;
 }
 
 interface ExampleCase {

@@ -7,6 +7,7 @@ import { clientRules } from "./client-rules.ts";
 import type { ClientRuleContext } from "./client-rules.ts";
 import type { Bump, RedoclyChange } from "./redocly-report.ts";
 import { runRedoclyDiff } from "./redocly-report.ts";
+import { escapePointer } from "../bundled-specs.ts";
 import { UsageIndex, pointerSegments } from "./usages.ts";
 
 export interface SpecChange {
@@ -212,7 +213,7 @@ export function diffSpecs(input: DiffInput): SpecDiffReport {
 }
 
 function parentPointer(pointer: string, property: string): string {
-  const suffix = `/${property.replaceAll("~", "~0").replaceAll("/", "~1")}`;
+  const suffix = `/${escapePointer(property)}`;
   return pointer.endsWith(suffix) ? pointer.slice(0, -suffix.length) : pointer;
 }
 

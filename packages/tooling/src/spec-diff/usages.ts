@@ -1,6 +1,10 @@
 // Which operations reach each node of a bundled spec, and whether as part of a request (parameters, body)
 // or a response. Redocly's diff rules know this but its JSON report does not say it; the client rules and
 // the "operation" column of the table need it.
+import { escapePointer as escapePointerSegment, httpMethods, pointerSegments, resolvePointer as resolve } from "../bundled-specs.ts";
+
+export { pointerSegments };
+
 export type Direction = "request" | "response";
 
 export interface Usage {
@@ -11,32 +15,9 @@ export interface Usage {
 
 type Json = unknown;
 
-const httpMethods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
-
 // Example values are data, not structure: a `$ref` or `enum` key inside one means nothing here (unless
 // the key names a schema property that happens to be called `example`).
 const dataKeys = new Set(["example", "examples"]);
-
-export function escapePointerSegment(segment: string): string {
-  return segment.replaceAll("~", "~0").replaceAll("/", "~1");
-}
-
-export function pointerSegments(pointer: string): string[] {
-  return pointer
-    .replace(/^#\/?/, "")
-    .split("/")
-    .filter((segment) => segment !== "")
-    .map((segment) => segment.replaceAll("~1", "/").replaceAll("~0", "~"));
-}
-
-function resolve(doc: Json, pointer: string): Json {
-  let node = doc;
-  for (const segment of pointerSegments(pointer)) {
-    if (node === null || typeof node !== "object") return undefined;
-    node = (node as Record<string, Json>)[segment];
-  }
-  return node;
-}
 
 /** Every object or array node of the spec that an operation reaches, keyed by its JSON pointer. */
 export class UsageIndex {
