@@ -1,5 +1,5 @@
 // Publishes each API's changelog as <api>/changelog.html (and the Markdown beside it). The source is
-// specs/<api>/dist/changelog.md, which `spec-diff --changelog` renders from the released history plus the
+// specs/<api>/dist/changelog.md, which `npm run changelog` (scripts/render-changelog.ts) renders from the released history plus the
 // changes not yet released; without it, the released history specs/<api>/CHANGELOG.md alone. Nothing is
 // invented when neither exists.
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
