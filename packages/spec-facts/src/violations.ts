@@ -26,10 +26,7 @@ export function violationsFromAjv(errors: readonly AjvError[], direction: Direct
     const allowed = Array.isArray(params.allowedValues) ? `: ${params.allowedValues.join(", ")}` : "";
     const additional = "additionalProperty" in params ? `; found '${String(params.additionalProperty)}'` : "";
     const unevaluated = "unevaluatedProperty" in params ? `: '${String(params.unevaluatedProperty)}'` : "";
-    const field = error.instancePath
-      .split("/")
-      .filter((segment) => segment !== "")
-      .map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"));
+    const field = error.instancePath.split("/").filter((segment) => segment !== "");
     const fieldKind = field.length > 0 ? (part === "body" ? "property " : "parameter ") : "";
     const where = `${direction === "request" ? "Request" : "Response"} ${part} ${fieldKind}${field.join(".")}${field.length > 0 ? " " : ""}`;
     return {

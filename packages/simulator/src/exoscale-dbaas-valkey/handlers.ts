@@ -19,7 +19,7 @@ import { stateAt, transition, type Lifecycle } from "../lifecycle.ts";
 import { BAD_REQUEST, CONFLICT, FORBIDDEN, NOT_FOUND, problem } from "../problems.ts";
 import { planSizes, type PlanSizes } from "./plans.ts";
 import type { ExoService, ExoscaleState, Service, ServiceState, User } from "./state.ts";
-import { operationView, serviceView } from "./views.ts";
+import { operationView, serviceView, zoneOfHost } from "./views.ts";
 
 const zoneVariable = spec.facts.servers[0]!.variables.zone!;
 const VALKEY_DEFAULTS = spec.facts.schemaDefaults.JsonSchemaValkey ?? {};
@@ -30,8 +30,7 @@ type Call<OperationId extends keyof operations> = HandlerCall<operations[Operati
 
 /** The zone is the one whose endpoint was called (`api-<zone>.exoscale.com`), else the spec's default. */
 function zoneOf(call: { headers: Record<string, string | undefined> }): string {
-  const match = /^api-([a-z0-9-]+)\.exoscale\.com/.exec(call.headers.host ?? "");
-  return match && zoneVariable.enum?.includes(match[1]!) ? match[1]! : zoneVariable.default;
+  return zoneOfHost(call.headers.host ?? "") ?? zoneVariable.default;
 }
 
 function requirePlan(plan: string): PlanSizes {

@@ -1,11 +1,27 @@
 // Exoscale DBaaS Valkey: services and operations as the API shows them at a moment.
+import { spec } from "@managed-redis/spec-facts/apis/exoscale-dbaas-valkey";
 import { isoSeconds } from "../clock.ts";
 import { copyJson } from "../json.ts";
 import { stateAt } from "../lifecycle.ts";
 import type { ExoOperation, ExoService, ExoscaleState, NodeState, OperationView, Service } from "./state.ts";
 
+const server = spec.facts.servers[0]!;
+
+/** The endpoint of a zone: the spec's server URL with its `zone` variable. */
+export function zoneUrl(zone: string): string {
+  return server.url.replace("{zone}", zone);
+}
+
+/** The zone of the endpoint a client called (its Host), when it is one of the spec's zones. */
+export function zoneOfHost(host: string): string | undefined {
+  const template = new URL(server.url.replace("{zone}", "zone-placeholder")).host;
+  const pattern = new RegExp(`^${template.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace("zone-placeholder", "([a-z0-9-]+)")}(?::\\d+)?$`, "i");
+  const zone = pattern.exec(host)?.[1]?.toLowerCase();
+  return zone !== undefined && server.variables.zone?.enum?.includes(zone) ? zone : undefined;
+}
+
 export function serviceLink(zone: string, name: string): string {
-  return `https://api-${zone}.exoscale.com/v2/dbaas-valkey/${encodeURIComponent(name)}`;
+  return `${zoneUrl(zone)}/dbaas-valkey/${encodeURIComponent(name)}`;
 }
 
 function migrationProgress(service: ExoService, now: number): NodeState["progress-updates"] {
