@@ -144,8 +144,8 @@ export function helpText(): string {
   const k = mockDefaults["kakaocloud-redis"];
   const e = mockDefaults["exoscale-dbaas-valkey"];
   const r = mockDefaults["redis-enterprise"];
-  return `${programName} — Prism mock servers for the KakaoCloud Redis, Exoscale DBaaS Valkey and
-Redis Enterprise APIs, serving the examples of their OpenAPI documents.
+  return `${programName} — mock servers for the KakaoCloud Redis, Exoscale DBaaS Valkey and
+Redis Enterprise APIs, serving the examples of their OpenAPI documents as Prism would.
 
 Usage:
   npx @managed-redis/mock [--api NAME] [--port N] [--host H] [--dynamic] [--log-level LEVEL]
@@ -160,7 +160,7 @@ Options:
                      0.0.0.0 accepts connections from other machines.
   --dynamic          Generate response data from the schemas instead of serving the documented examples.
                      Default: off. One request can ask for it with the header "Prefer: dynamic=true".
-  --stateful         Remember what clients do: Prism validates each request and each answer against the
+  --stateful         Remember what clients do: each request and each answer is validated against the
                      spec, in front of a simulator that keeps clusters/services in memory and moves them
                      through their states (Creating -> Running ...). Control routes under /__simulator/.
   --seed N           Stateful: seed of generated ids, passwords and fault draws. Default: 1.
@@ -168,7 +168,7 @@ Options:
   --delay KIND=MS    Stateful: one delay in milliseconds; repeatable. KIND and its default:
                      ${delayKinds.map((kind) => `${kind} ${simulatorDelayDefaults[kind]}`).join(", ")}.
   --log-level LEVEL  ${mockLogLevels.join(" | ")}. Default: error (rejected requests and spec
-                     violations, on standard error). info logs every request and halves throughput.
+                     violations, on standard error). info also logs every request and its status.
   -v, --version      Print the version and exit.
   -h, --help         Print this help and exit.
 

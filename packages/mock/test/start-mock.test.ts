@@ -209,4 +209,19 @@ describe("startMock", () => {
     }
     expect(lines).toContainEqual(expect.stringMatching(/^redis-enterprise {2}error {2}Violation: request .*security/));
   });
+
+  it("logs every request and its status at the info level, and none at error", async () => {
+    const lines: string[] = [];
+    const verbose = await startMock({ api: "redis-enterprise", port: 0, logLevel: "info", log: (line) => lines.push(line) });
+    const quiet = await startMock({ api: "redis-enterprise", port: 0, log: (line) => lines.push(`quiet ${line}`) });
+    try {
+      for (const mock of [verbose, quiet]) {
+        await fetch(`${mock.url}/v1/local/services`, { headers: { authorization: "Basic YTpi" } });
+        await fetch(`${mock.url}/nowhere`);
+      }
+    } finally {
+      await Promise.all([verbose.close(), quiet.close()]);
+    }
+    expect(lines).toEqual(["redis-enterprise  info  GET /v1/local/services 200", "redis-enterprise  info  GET /nowhere 404"]);
+  });
 });

@@ -18,7 +18,12 @@ export interface EdgeOptions {
 
 export function createEdgeServer(options: EdgeOptions): http.Server {
   const server = http.createServer((request, response) => {
-    void handle(options, request, response);
+    handle(options, request, response).catch((error: unknown) => {
+      // Even writing the error answer failed (a socket gone, a header Node refuses): end this exchange
+      // alone, never the process.
+      options.log("error", `cannot answer ${request.method} ${request.url}: ${error instanceof Error ? error.message : String(error)}`);
+      response.destroy();
+    });
   });
   // Clients of a mock keep connections open; the default (5 s) makes a busy benchmark reconnect.
   server.keepAliveTimeout = 65_000;
@@ -47,11 +52,13 @@ async function handle(options: EdgeOptions, request: IncomingMessage, response: 
     };
     const answer = control ? await controlRoute(options.control!.simulator, mockRequest) : await options.pipeline(mockRequest);
     write(response, answer, cors);
+    options.log("info", `${mockRequest.method} ${url} ${answer.status}`);
   } catch (error) {
     if (error instanceof ProblemError) {
       if (error.status >= 500 || error.template === FORBIDDEN_ORIGIN) options.log("error", `Request terminated with error: ${error.message}`);
       // A refusal of the control routes carries no CORS headers: the browser keeps the answer from the page.
       write(response, problemAnswer(error), error.template === FORBIDDEN_ORIGIN ? {} : cors);
+      options.log("info", `${request.method} ${request.url} ${error.status}`);
       return;
     }
     options.log("error", `unexpected error answering ${request.method} ${request.url}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
