@@ -1,5 +1,5 @@
 // How spec-diff classifies each kind of change, one fixture per rule (Redocly's diff-recommended and the
-// client rules in scripts/lib/spec-diff/client-rules.ts), and the changelog and changeset parts beside it.
+// client rules in packages/tooling/src/spec-diff/client-rules.ts), and the changelog and changeset parts beside it.
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "@managed-redis/tooling/apis";
