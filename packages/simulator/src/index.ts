@@ -3,6 +3,7 @@ export { createSimulator, specModuleOf } from "./simulator.ts";
 export { CONTROL_PREFIX, isControlPath } from "./control-routes.ts";
 export { createManualClock, systemClock, MANUAL_CLOCK_START, type Clock, type ManualClock } from "./clock.ts";
 export { createFetchHandler, toFetchResponse, toSimRequest } from "./fetch.ts";
+export { answerText } from "./sealed-answer.ts";
 export {
   API_NAMES,
   DEFAULT_DELAYS,

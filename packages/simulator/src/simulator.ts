@@ -22,6 +22,7 @@ import { kakaocloudRedis } from "./kakaocloud-redis/index.ts";
 import { DEFAULT_DELAYS, DEFAULT_FAULTS, DEFAULT_LIMITS, type FaultSettings } from "./options.ts";
 import { InvalidRequestProblem, METHOD_NOT_ALLOWED, NOT_FOUND, BAD_REQUEST, SIMULATOR_ERROR, SimulatorProblem, problem } from "./problems.ts";
 import { createRandom, type Random } from "./random.ts";
+import { seal } from "./sealed-answer.ts";
 import { redisEnterprise } from "./redis-enterprise/index.ts";
 import { normaliseHeaders, normaliseQuery } from "./request.ts";
 import type { ApiName, SimRequest, SimResponse, Simulator, SimulatorOptions, SimulatorState } from "./types.ts";
@@ -97,7 +98,8 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     },
     now,
     dump(): SimulatorState {
-      return { api: options.api, seed, now: new Date(now()).toISOString(), faults: copyJson(faults), resources: module.dump(state, context) };
+      // Views share data with the store: what leaves is a copy.
+      return { api: options.api, seed, now: new Date(now()).toISOString(), faults: copyJson(faults), resources: copyJson(module.dump(state, context)) };
     },
     setFaults(partial) {
       faults = validateFaults({ ...faults, ...partial });
@@ -121,6 +123,9 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     return violationsAnswer(errors);
   };
 
+  /** An answer to an operation as it leaves: checked against the spec (`validateAnswers`), then sealed. */
+  const leave = (operation: OperationFacts, answer: SimResponse): SimResponse => seal(options.validateAnswers ? checkAnswer(operation, answer) : answer);
+
   const answerOperation = async (operation: OperationFacts, request: SimRequest, params: Record<string, string>, query: URLSearchParams): Promise<SimResponse> => {
     const headers = normaliseHeaders(request.headers);
     const read = readRequest(spec, operation, { pathParams: params, query, headers, body: request.body });
@@ -132,14 +137,15 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     if (faultStatus !== undefined) {
       const documented = operation.responses.find((response) => response.status === String(faultStatus))?.contents[0]?.examples[0]?.value;
       const headers = { "retry-after": String(faults.retryAfterSeconds), "x-simulator-fault": "injected" };
-      if (documented !== undefined) return jsonResponse(faultStatus, copyJson(documented), headers);
+      if (documented !== undefined) return leave(operation, jsonResponse(faultStatus, documented, headers));
       throw new SimulatorProblem({ status: faultStatus, code: "error" }, "injected fault", headers);
     }
     const handler = module.handlers[operation.operationId];
     if (!handler) throw problem(SIMULATOR_ERROR, `the simulator has no handler for ${operation.operationId}`);
     const call = { operationId: operation.operationId, params: read.parameters.path, query: read.parameters.query, headers, body: request.body } as HandlerCall<unknown>;
     const answer = handler(state, call, context);
-    return jsonResponse(answer.status, copyJson(answer.body), answer.headers);
+    // Checked and serialised before anything else runs: a later request cannot change what this one answers.
+    return leave(operation, jsonResponse(answer.status, answer.body, answer.headers));
   };
 
   const handle = async (request: SimRequest): Promise<SimResponse> => {
@@ -157,16 +163,15 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       if (match.kind === "method-not-allowed") throw problem(METHOD_NOT_ALLOWED, `${method} is not allowed on ${path}`);
       if (match.kind === "not-found") throw problem(NOT_FOUND, `no operation at ${method} ${path}`);
       operation = match.value;
-      const answer = await answerOperation(operation, request, match.params, query);
-      return options.validateAnswers ? checkAnswer(operation, answer) : answer;
+      return await answerOperation(operation, request, match.params, query);
     } catch (error) {
       if (error instanceof SimulatorProblem) {
         const answer = answerProblem(error);
-        return options.validateAnswers && operation ? checkAnswer(operation, answer) : answer;
+        return operation ? leave(operation, answer) : seal(answer);
       }
       // A bug of the simulator: the operation's documented 5xx (a client sees a server error), naming it.
       const status = operation?.responses.map((response) => Number(response.status)).find((candidate) => candidate >= 500) ?? 400;
-      return answerProblem(new SimulatorProblem({ status, code: "error" }, `simulator error: ${error instanceof Error ? error.message : String(error)}`));
+      return seal(answerProblem(new SimulatorProblem({ status, code: "error" }, `simulator error: ${error instanceof Error ? error.message : String(error)}`)));
     }
   };
 

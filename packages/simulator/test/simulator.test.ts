@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { API_NAMES, createFetchHandler, createManualClock, createSimulator, type SimRequest } from "../src/index.ts";
+import { API_NAMES, answerText, createFetchHandler, createManualClock, createSimulator, type SimRequest, type SimResponse } from "../src/index.ts";
 import { kakaocloudRedis } from "../src/kakaocloud-redis/index.ts";
 import { answered, checkedSimulator, conformanceProblems, requestExample } from "./support/spec.ts";
 
@@ -273,5 +273,46 @@ describe("package hygiene", () => {
       expect(text, file).not.toMatch(/from\s+["'](node:|fs|path|http|crypto|url|os)["'/]/);
       expect(text, file).not.toMatch(/\bprocess\.|\bBuffer\b|\brequire\(/);
     }
+  });
+});
+
+describe("answers leave the simulator as copies", () => {
+  const getCluster = { method: "GET", path: "/v1/clusters/qqqqwwww-7347-4d87-a49f-e705e91db2fb" };
+
+  it("keeps the store as it was when a caller changes an answer's body", async () => {
+    const sim = createSimulator({ api: "kakaocloud-redis", clock: createManualClock() });
+    const first = await sim.handle(getCluster);
+    const body = first.body as { name: string; subnets: unknown[] };
+    const subnets = body.subnets.length;
+    body.name = "changed by a caller";
+    body.subnets.length = 0;
+    const again = (await sim.handle(getCluster)).body as { name: string; subnets: unknown[] };
+    expect(again.name).toBe("test-cluster");
+    expect(again.subnets).toHaveLength(subnets);
+    expect(subnets).toBeGreaterThan(0);
+    expect((sim.control.dump().resources as { clusters: { name: string }[] }).clusters.map((cluster) => cluster.name)).toContain("test-cluster");
+  });
+
+  it("answers with what the store held when the handler ran, whatever runs next", async () => {
+    // A view shares the service's users with the store; the user created next must not show up in it.
+    const sim = createSimulator({ api: "exoscale-dbaas-valkey", clock: createManualClock() });
+    const [before, created] = await Promise.all([
+      sim.handle({ method: "GET", path: "/dbaas-valkey/my-valkey" }),
+      sim.handle({ method: "POST", path: "/dbaas-valkey/my-valkey/user", body: { username: "added-meanwhile" } }),
+    ]);
+    expect(created.status).toBe(200);
+    const names = (answer: SimResponse) => (answer.body as { users: { username: string }[] }).users.map((user) => user.username);
+    expect(names(await sim.handle({ method: "GET", path: "/dbaas-valkey/my-valkey" }))).toContain("added-meanwhile");
+    expect(names(before)).not.toContain("added-meanwhile");
+  });
+
+  it("gives mounts the serialised text until the body is read, then nothing (the body may have changed)", async () => {
+    const sim = createSimulator({ api: "kakaocloud-redis", clock: createManualClock() });
+    const answer = await sim.handle(getCluster);
+    const text = answerText(answer);
+    expect(text).toBeDefined();
+    expect(JSON.parse(text!)).toEqual(answer.body);
+    expect(answerText(answer)).toBeUndefined();
+    expect(await createFetchHandler(sim)(new Request("https://redis.kr-central-2.kakaocloud.com/v1/clusters/qqqqwwww-7347-4d87-a49f-e705e91db2fb")).then((response) => response.json())).toMatchObject({ name: "test-cluster" });
   });
 });

@@ -4,7 +4,7 @@
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { Simulator } from "@managed-redis/simulator";
 import type { MockLogger } from "../logger.js";
-import type { MockAnswer, MockRequest } from "../pipeline/answer.js";
+import { simulatorAnswer, type MockAnswer, type MockRequest } from "../pipeline/answer.js";
 import type { Pipeline } from "../pipeline/pipeline.js";
 import { FORBIDDEN_ORIGIN, INTERNAL_ERROR, MALFORMED_URL, ProblemError, problem, problemAnswer } from "../problems.js";
 import { readBody } from "./body.js";
@@ -78,7 +78,7 @@ function parseQuery(text: string): URLSearchParams {
 async function controlRoute(simulator: Simulator, request: MockRequest): Promise<MockAnswer> {
   const query = request.query.toString();
   const answer = await simulator.handle({ method: request.method, path: query ? `${request.path}?${query}` : request.path, headers: request.headers, body: request.body });
-  return { status: answer.status, headers: answer.headers, ...(answer.body === undefined ? {} : { body: JSON.stringify(answer.body) }) };
+  return simulatorAnswer(answer);
 }
 
 const loopbackHosts = new Set(["localhost", "127.0.0.1", "[::1]"]);

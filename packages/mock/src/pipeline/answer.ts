@@ -1,4 +1,6 @@
 // What the pipeline answers: a status, headers, and the body already serialised.
+import { answerText, type SimResponse } from "@managed-redis/simulator";
+
 export interface MockAnswer {
   status: number;
   headers: Record<string, string>;
@@ -16,4 +18,10 @@ export interface MockRequest {
   headers: Record<string, string | string[] | undefined>;
   /** The body: parsed JSON for a JSON media type, the text otherwise, undefined when there is none. */
   body: unknown;
+}
+
+/** The simulator's answer as the mock sends it: the text the simulator serialised, else the body serialised. */
+export function simulatorAnswer(answer: SimResponse): MockAnswer {
+  const text = answerText(answer) ?? (answer.body === undefined ? undefined : JSON.stringify(answer.body));
+  return text === undefined ? { status: answer.status, headers: answer.headers } : { status: answer.status, headers: answer.headers, body: text };
 }

@@ -20,7 +20,7 @@ import type { ApiName } from "../apis.js";
 import { invalidRequestProblem, requestViolations } from "../invalid-request.js";
 import type { MockLogger } from "../logger.js";
 import { INVALID_CONTENT_TYPE, MALFORMED_URL, NO_METHOD_MATCHED_ERROR, NO_PATH_MATCHED_ERROR, UNAUTHORIZED, UNPROCESSABLE_ENTITY, problem } from "../problems.js";
-import type { MockAnswer, MockRequest } from "./answer.js";
+import { simulatorAnswer, type MockAnswer, type MockRequest } from "./answer.js";
 import { negotiateInvalid, negotiateValid, type Negotiated } from "./negotiate.js";
 import { readPreferences, type Preferences } from "./preferences.js";
 import type { PrismGenerator } from "./prism.js";
@@ -145,7 +145,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       const answer = await simulator.handle({ method: request.method, path: query ? `${request.path}?${query}` : request.path, headers: request.headers, body: request.body });
       const broken = answer.headers["sl-violations"];
       if (answer.status === 500 && broken) logViolations(JSON.parse(broken) as Violation[]);
-      return { status: answer.status, headers: answer.headers, ...(answer.body === undefined ? {} : { body: JSON.stringify(answer.body) }) };
+      return simulatorAnswer(answer);
     };
   }
 

@@ -229,5 +229,5 @@ export const handlers: ApiModule<ExoscaleState, operations>["handlers"] = {
     if (user.type === "primary") replacePrimaryPassword(service, previous, user.password);
     return recordOperation(state, context, service, zoneOf(call), "reveal-dbaas-valkey-user-password", context.delays.operation);
   },
-  "get-dbaas-settings-valkey": (state) => ({ status: 200, body: copyJson(state.settings) }),
+  "get-dbaas-settings-valkey": (state) => ({ status: 200, body: state.settings }),
 };

@@ -1,7 +1,7 @@
-// Exoscale DBaaS Valkey: services and operations as the API shows them at a moment.
+// Exoscale DBaaS Valkey: services and operations as the API shows them at a moment. A view may share nested
+// data with the store: the simulator copies every answer as it leaves (simulator.ts).
 import { spec } from "@managed-redis/spec-facts/apis/exoscale-dbaas-valkey";
 import { isoSeconds } from "../clock.ts";
-import { copyJson } from "../json.ts";
 import { stateAt } from "../lifecycle.ts";
 import type { ExoOperation, ExoService, ExoscaleState, NodeState, OperationView, Service } from "./state.ts";
 
@@ -33,19 +33,20 @@ function migrationProgress(service: ExoService, now: number): NodeState["progres
 
 export function serviceView(service: ExoService, now: number): Service {
   const state = stateAt(service.life, now);
-  const record = copyJson(service.record);
+  const record = { ...service.record };
   const maintenance = service.maintenance;
   if (maintenance && record.maintenance) {
     // Installed once the maintenance has run; until then each update shows when it started.
-    record.maintenance.updates = now >= maintenance.until ? [] : record.maintenance.updates.map((update) => ({ ...update, "start-at": isoSeconds(maintenance.startedAt) }));
+    const updates = now >= maintenance.until ? [] : record.maintenance.updates.map((update) => ({ ...update, "start-at": isoSeconds(maintenance.startedAt) }));
+    record.maintenance = { ...record.maintenance, updates };
   }
   const migrating = service.migration !== undefined && now < service.migration.until;
   const nodeStates = service.nodeStates.map((node, i): NodeState => {
     if (state === "rebuilding" && service.maintenance === undefined) return { name: node.name, role: node.role, state: "setting_up_vm" };
     if (i === 0 && migrating) return { name: node.name, "progress-updates": migrationProgress(service, now), role: node.role, state: "syncing_data" };
-    return copyJson(node);
+    return node;
   });
-  return { ...record, "node-states": nodeStates, state, users: service.users.map((user) => copyJson(user)) };
+  return { ...record, "node-states": nodeStates, state, users: service.users };
 }
 
 export function operationView(operation: ExoOperation, now: number): OperationView {

@@ -235,7 +235,7 @@ function deleteNode(state: KakaoState, call: Call<"deleteNode">, context: ApiCon
 
 export const handlers: ApiModule<KakaoState, operations>["handlers"] = {
   listEngineVersions: (state) => ({ status: 200, body: [...state.versions] }),
-  listFlavors: (state) => ({ status: 200, body: { flavors: copyJson(state.flavors) } }),
+  listFlavors: (state) => ({ status: 200, body: { flavors: state.flavors } }),
   listClusters: (state, call, context) => {
     const now = context.now();
     const { parameterGroupId, parameterGroupName } = call.query;

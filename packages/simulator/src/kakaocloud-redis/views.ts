@@ -1,6 +1,6 @@
-// KakaoCloud Redis: resources as the API shows them at a moment (states computed from the clock).
+// KakaoCloud Redis: resources as the API shows them at a moment (states computed from the clock). A view
+// may share nested data with the store: the simulator copies every answer as it leaves (simulator.ts).
 import { isoSeconds } from "../clock.ts";
-import { copyJson } from "../json.ts";
 import { isBusy, stateAt } from "../lifecycle.ts";
 import type { Cluster, KakaoCluster, KakaoNode, KakaoShard, KakaoState, Node, Shard } from "./state.ts";
 
@@ -30,7 +30,7 @@ export function shardView(shard: KakaoShard, now: number): Shard {
 export function clusterView(cluster: KakaoCluster, now: number): Cluster {
   const status = stateAt(cluster.life, now);
   const endpoints = cluster.endpointsOnceRunning && status !== "Creating" ? cluster.endpointsOnceRunning : cluster.endpoints;
-  const view: Cluster = { ...copyJson(cluster.record), endpoints: { ...endpoints }, status };
+  const view: Cluster = { ...cluster.record, endpoints: { ...endpoints }, status };
   if (cluster.shards) {
     view.shardCount = cluster.shards.length;
     view.totalNodeCount = cluster.shards.reduce((sum, shard) => sum + shard.nodes.length, 0);
