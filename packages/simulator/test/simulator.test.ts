@@ -203,6 +203,24 @@ describe("answers checked against the spec (validateAnswers)", () => {
     expect((await checked.handle({ method: "GET", path: "/v1/redis/flavors" })).status).toBe(200);
   });
 
+  it("checks every answer that differs from the last valid one, and answers the same valid one again", async () => {
+    const original = kakaocloudRedis.handlers.listFlavors;
+    let flavors: unknown[] = [];
+    kakaocloudRedis.handlers.listFlavors = () => ({ status: 200, body: { flavors: flavors as never } });
+    try {
+      const checked = createSimulator({ api: "kakaocloud-redis", validateAnswers: true });
+      const get = () => checked.handle({ method: "GET", path: "/v1/redis/flavors" });
+      expect((await get()).status).toBe(200);
+      expect((await get()).status).toBe(200);
+      flavors = [{ id: 7 }];
+      expect((await get()).status).toBe(500);
+      flavors = [];
+      expect((await get()).status).toBe(200);
+    } finally {
+      kakaocloudRedis.handlers.listFlavors = original;
+    }
+  });
+
   it("refuses a request the spec forbids with the documented status, naming each field, in the vendor's error shape", async () => {
     const sim = createSimulator({ api: "exoscale-dbaas-valkey", validateAnswers: true });
     const refused = await sim.handle({ method: "PUT", path: "/dbaas-valkey/my-valkey", body: { maintenance: { dow: "funday", time: "03:00:00" } } });

@@ -7,11 +7,10 @@ import { formatUptime } from "./uptime.ts";
 export function serviceView(service: NodeService, now: number): ServiceStatus {
   const status = stateAt(service.life, now);
   if (status === "STOPPED") return { status };
-  return {
-    ...(service.startTime !== undefined ? { start_time: service.startTime } : {}),
-    status,
-    ...(status === "RUNNING" ? { uptime: formatUptime(service.uptimeBaseSeconds + (now - service.since) / 1000) } : {}),
-  };
+  // Built key by key (not by spreading optional parts): this view is made for every service on every read.
+  const view: ServiceStatus = service.startTime !== undefined ? { start_time: service.startTime, status } : { status };
+  if (status === "RUNNING") view.uptime = formatUptime(service.uptimeBaseSeconds + (now - service.since) / 1000);
+  return view;
 }
 
 export function listView(state: RedisEnterpriseState, now: number): components["schemas"]["LocalServices"] {
