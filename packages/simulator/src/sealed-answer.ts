@@ -2,7 +2,13 @@
 // the store, with that text kept for the mounts that send text.
 import type { SimResponse } from "./types.ts";
 
-const answerTexts = new WeakMap<SimResponse, () => string | undefined>();
+// A hidden (non-enumerable) key rather than a WeakMap: an answer lives for one request, and a WeakMap entry
+// per request is measurable garbage-collector work on a busy mock.
+const textOf = Symbol("answer text");
+
+interface SealedAnswer extends SimResponse {
+  [textOf]?: () => string | undefined;
+}
 
 /**
  * The JSON text of an answer, as the simulator serialised it when the answer left it, while its `body` has
@@ -10,7 +16,7 @@ const answerTexts = new WeakMap<SimResponse, () => string | undefined>();
  * fetch glue) sends this instead of serialising `body` again.
  */
 export function answerText(answer: SimResponse): string | undefined {
-  return answerTexts.get(answer)?.();
+  return (answer as SealedAnswer)[textOf]?.();
 }
 
 /**
@@ -34,6 +40,6 @@ export function seal(answer: SimResponse): SimResponse {
       return body;
     },
   };
-  answerTexts.set(sealed, () => (parsed ? undefined : text));
+  Object.defineProperty(sealed, textOf, { value: () => (parsed ? undefined : text) });
   return sealed;
 }
