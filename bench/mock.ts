@@ -4,7 +4,7 @@ import { bareServer, PLAIN_PRISM, STATEFUL_MOCK, STATIC_MOCK } from "./lib/mock-
 import type { MockSection, Target, ThroughputRow } from "./lib/results.ts";
 import { round } from "./lib/stats.ts";
 import { measureMockStartup } from "./mock-startup.ts";
-import { CONNECTIONS, DURATION_SECONDS, measureMockThroughput } from "./mock-throughput.ts";
+import { CONNECTIONS, DURATION_SECONDS, measureMockThroughput, ROUNDS } from "./mock-throughput.ts";
 
 const READY_LIMIT_MS = 1_000;
 const NPM_START_LIMIT_MS = 3_000;
@@ -93,12 +93,13 @@ export async function measureMock(): Promise<MockSection> {
     method:
       "Start: a fresh process per measurement; the clock runs from spawn (CLI, `npm start`) or from the startMock() call " +
       "(in-process) until the API's representative GET gets its first HTTP answer, polled every 10 ms. " +
-      `Throughput: autocannon (programmatic) for ${DURATION_SECONDS} s per run at ${CONNECTIONS.join(", ")} connections, ` +
+      `Throughput: autocannon (programmatic) for ${DURATION_SECONDS} s per server, request and connection count (${CONNECTIONS.join(", ")}), ` +
+      `in ${ROUNDS} rounds of ${DURATION_SECONDS / ROUNDS} s in which the servers take turns (so load from elsewhere on the machine hits them alike), ` +
       "after 500 warm-up requests per server and request. The mock is its CLI (one API per process, log level error), static " +
       "and `--stateful`; plain Prism is `prism mock` (@stoplight/prism-cli 5.14.2) on the same bundled spec with `--verboseLevel error`; " +
       "the bare node:http server (its own process) answers the static mock's own status, content type and body, byte for byte, " +
       "after reading the request body. Latency percentiles are computed from every response's time (fractional ms, from " +
-      "autocannon's response event). All rows of one table were measured in the same run, one server after the other.",
+      "autocannon's response event). All rows of one table were measured in the same run.",
     startup: startup.rows,
     throughput,
     notes: [...startup.notes, ...statefulRefusals(statefulRows)],
