@@ -51,6 +51,15 @@ function invalidStatus(operation: OperationFacts): 400 | 422 {
   return operation.responses.some((response) => response.status === "400") ? 400 : invalidRequestStatus(operation);
 }
 
+const statusesOf = new WeakMap<OperationFacts, number[]>();
+
+/** The statuses an operation documents, as numbers (`default` left out). */
+function documentedStatuses(operation: OperationFacts): number[] {
+  let statuses = statusesOf.get(operation);
+  if (!statuses) statusesOf.set(operation, (statuses = operation.responses.map((response) => Number(response.status)).filter(Number.isInteger)));
+  return statuses;
+}
+
 function defaultSleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -125,18 +134,22 @@ export function createSimulator(options: SimulatorOptions): Simulator {
 
   // The text of the last answer found valid, per operation, status and content type: the same text again is
   // the same JSON, so it is valid again without a second look (most reads answer what they answered before).
-  const validTexts = new Map<string, string>();
+  const validTexts = new Map<OperationFacts, Map<string, string>>();
 
   /** An answer to an operation as it leaves: sealed, and checked against the spec (`validateAnswers`). */
   const leave = (operation: OperationFacts, answer: SimResponse): SimResponse => {
     const sealed = seal(answer);
     if (!options.validateAnswers) return sealed;
     const text = answerText(sealed);
-    const key = `${operation.operationId} ${answer.status} ${answer.headers["content-type"] ?? ""}`;
-    if (text !== undefined && validTexts.get(key) === text) return sealed;
+    const key = `${answer.status} ${answer.headers["content-type"] ?? ""}`;
+    if (text !== undefined && validTexts.get(operation)?.get(key) === text) return sealed;
     const checked = checkAnswer(operation, answer);
     if (checked !== answer) return seal(checked);
-    if (text !== undefined) validTexts.set(key, text);
+    if (text !== undefined) {
+      let texts = validTexts.get(operation);
+      if (!texts) validTexts.set(operation, (texts = new Map()));
+      texts.set(key, text);
+    }
     return sealed;
   };
 
@@ -146,8 +159,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     if (read.violations.length > 0) throw new InvalidRequestProblem(invalidStatus(operation), describeViolations(read.violations), read.violations);
     const wait = drawLatency(faults, faultRandom);
     if (wait > 0) await sleep(wait);
-    const statuses = operation.responses.map((response) => Number(response.status)).filter(Number.isInteger);
-    const faultStatus = drawFault(faults, faultRandom, operation.operationId, statuses);
+    const faultStatus = drawFault(faults, faultRandom, operation.operationId, documentedStatuses(operation));
     if (faultStatus !== undefined) {
       const documented = operation.responses.find((response) => response.status === String(faultStatus))?.contents[0]?.examples[0]?.value;
       const headers = { "retry-after": String(faults.retryAfterSeconds), "x-simulator-fault": "injected" };

@@ -12,11 +12,15 @@ export function zoneUrl(zone: string): string {
   return server.url.replace("{zone}", zone);
 }
 
+/** The spec's server host with its `zone` variable as a group: `api-(zone).exoscale.com`, any port. */
+const zoneHostPattern = (() => {
+  const template = new URL(server.url.replace("{zone}", "zone-placeholder")).host;
+  return new RegExp(`^${template.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace("zone-placeholder", "([a-z0-9-]+)")}(?::\\d+)?$`, "i");
+})();
+
 /** The zone of the endpoint a client called (its Host), when it is one of the spec's zones. */
 export function zoneOfHost(host: string): string | undefined {
-  const template = new URL(server.url.replace("{zone}", "zone-placeholder")).host;
-  const pattern = new RegExp(`^${template.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace("zone-placeholder", "([a-z0-9-]+)")}(?::\\d+)?$`, "i");
-  const zone = pattern.exec(host)?.[1]?.toLowerCase();
+  const zone = zoneHostPattern.exec(host)?.[1]?.toLowerCase();
   return zone !== undefined && server.variables.zone?.enum?.includes(zone) ? zone : undefined;
 }
 
@@ -33,20 +37,20 @@ function migrationProgress(service: ExoService, now: number): NodeState["progres
 
 export function serviceView(service: ExoService, now: number): Service {
   const state = stateAt(service.life, now);
-  const record = { ...service.record };
-  const maintenance = service.maintenance;
-  if (maintenance && record.maintenance) {
-    // Installed once the maintenance has run; until then each update shows when it started.
-    const updates = now >= maintenance.until ? [] : record.maintenance.updates.map((update) => ({ ...update, "start-at": isoSeconds(maintenance.startedAt) }));
-    record.maintenance = { ...record.maintenance, updates };
-  }
   const migrating = service.migration !== undefined && now < service.migration.until;
   const nodeStates = service.nodeStates.map((node, i): NodeState => {
     if (state === "rebuilding" && service.maintenance === undefined) return { name: node.name, role: node.role, state: "setting_up_vm" };
     if (i === 0 && migrating) return { name: node.name, "progress-updates": migrationProgress(service, now), role: node.role, state: "syncing_data" };
     return node;
   });
-  return { ...record, "node-states": nodeStates, state, users: service.users };
+  const view: Service = { ...service.record, "node-states": nodeStates, state, users: service.users };
+  const maintenance = service.maintenance;
+  if (maintenance && view.maintenance) {
+    // Installed once the maintenance has run; until then each update shows when it started.
+    const updates = now >= maintenance.until ? [] : view.maintenance.updates.map((update) => ({ ...update, "start-at": isoSeconds(maintenance.startedAt) }));
+    view.maintenance = { ...view.maintenance, updates };
+  }
+  return view;
 }
 
 export function operationView(operation: ExoOperation, now: number): OperationView {
