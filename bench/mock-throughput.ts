@@ -3,7 +3,7 @@
 // node:http server answering the mock's own bytes.
 import autocannon from "autocannon";
 import { bareServer, serverKinds, type CannedAnswer, type RunningServer, type ServerKind } from "./lib/mock-servers.ts";
-import { request } from "./lib/processes.ts";
+import { cpuNanoseconds, request } from "./lib/processes.ts";
 import { progress } from "./lib/progress.ts";
 import type { ThroughputRow } from "./lib/results.ts";
 import { median, p99, round } from "./lib/stats.ts";
@@ -20,6 +20,8 @@ export const ROUNDS = 3;
 const WARM_UP_REQUESTS = 500;
 
 interface Load {
+  /** CPU time the server used during the run, in ns (undefined where the system does not tell). */
+  cpuNs?: number;
   requests: number;
   seconds: number;
   latencies: number[];
@@ -88,11 +90,15 @@ export async function measureMockThroughput(): Promise<ThroughputRow[]> {
         for (const connections of CONNECTIONS) {
           progress(`mock throughput: ${api} ${target.method} at ${connections} connection${connections === 1 ? "" : "s"}`);
           const measured = kinds.filter((kind) => !kind.connections || kind.connections.includes(connections));
-          const totals = new Map<ServerKind, Load>(measured.map((kind) => [kind, { requests: 0, seconds: 0, latencies: [], non2xx: 0, errors: 0 }]));
+          const totals = new Map<ServerKind, Load>(measured.map((kind) => [kind, { cpuNs: 0, requests: 0, seconds: 0, latencies: [], non2xx: 0, errors: 0 }]));
           for (let turn = 0; turn < ROUNDS; turn++) {
             for (const kind of measured) {
-              const result = await load(running.get(kind)!, target, connections, { duration: DURATION_SECONDS / ROUNDS });
+              const server = running.get(kind)!;
+              const cpuBefore = cpuNanoseconds(server.pid);
+              const result = await load(server, target, connections, { duration: DURATION_SECONDS / ROUNDS });
+              const cpuAfter = cpuNanoseconds(server.pid);
               const total = totals.get(kind)!;
+              total.cpuNs = cpuBefore === undefined || cpuAfter === undefined || total.cpuNs === undefined ? undefined : total.cpuNs + (cpuAfter - cpuBefore);
               total.requests += result.requests;
               total.seconds += result.seconds;
               for (const latency of result.latencies) total.latencies.push(latency);
@@ -114,6 +120,7 @@ export async function measureMockThroughput(): Promise<ThroughputRow[]> {
               non2xx: total.non2xx,
               errors: total.errors,
               throughputRatio: bareRps ? round(rps(total) / bareRps, 3) : null,
+              serverCpuMicros: total.cpuNs === undefined || total.requests === 0 ? null : round(total.cpuNs / 1000 / total.requests, 1),
             });
           }
         }

@@ -19,6 +19,8 @@ export interface CannedAnswer {
 
 export interface RunningServer {
   url: string;
+  /** The server's process, whose CPU time the throughput table reports per request. */
+  pid?: number;
   stop(): Promise<void>;
 }
 
@@ -39,7 +41,7 @@ async function startCli(command: readonly string[], port: number, probe: Target)
     await child.stop();
     throw error;
   }
-  return { url, child, stop: () => child.stop() };
+  return { url, child, ...(child.process.pid === undefined ? {} : { pid: child.process.pid }), stop: () => child.stop() };
 }
 
 /** The mock as users run it: `node packages/mock/dist/cli.js --api X --port N` (log level: error). */
@@ -66,7 +68,7 @@ export async function startBareServer(targets: readonly Target[], answers: Reado
     env: { ...process.env, BENCH_ROUTES: JSON.stringify(routes) },
   });
   const [, port] = await waitForLine(child, /listening (\d+)/);
-  return { url: `http://127.0.0.1:${port}`, stop: () => child.stop() };
+  return { url: `http://127.0.0.1:${port}`, ...(child.process.pid === undefined ? {} : { pid: child.process.pid }), stop: () => child.stop() };
 }
 
 export const bareServer: ServerKind = {
