@@ -4,13 +4,14 @@
 // and for `npm start` on a warm build (the build check, then one mock process for every API and the docs
 // site, until all of them answer).
 import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { mockDefaults } from "@managed-redis/mock";
 import { childDir, repoRoot } from "./lib/paths.ts";
 import { mockCli, startMockCli } from "./lib/mock-servers.ts";
 import { portIsFree, startChild, waitForAnswer, waitForLine } from "./lib/processes.ts";
 import { progress } from "./lib/progress.ts";
 import type { StartupRow } from "./lib/results.ts";
-import { round } from "./lib/stats.ts";
+import { median, round } from "./lib/stats.ts";
 import { apiNames, representativeGet, type ApiName } from "./lib/targets.ts";
 
 const docsPort = 8080;
@@ -42,9 +43,17 @@ async function cliAll(stateful: boolean): Promise<StartupRow | string> {
   }
 }
 
-/** `npm start` after a build (so turbo finds everything cached): until the three mocks and the docs answer. */
-async function npmStart(): Promise<StartupRow | string> {
-  const busy = await busyPort([...apiNames.map((api) => mockDefaults[api]), docsPort]);
+/** `npm start` is timed this many times and reported by its median: one run is at the mercy of the machine's load. */
+const NPM_START_RUNS = 3;
+
+/** One `npm start` after a build (so turbo finds everything cached): ms until the three mocks and the docs answer. */
+async function npmStartOnce(): Promise<number | string> {
+  // The previous run's processes may still be letting their ports go.
+  let busy = await busyPort([...apiNames.map((api) => mockDefaults[api]), docsPort]);
+  for (let waited = 0; busy !== undefined && waited < 5_000; waited += 250) {
+    await sleep(250);
+    busy = await busyPort([...apiNames.map((api) => mockDefaults[api]), docsPort]);
+  }
   if (busy !== undefined) return `\`npm start\` was not timed: port ${busy} is in use on this machine`;
   const started = performance.now();
   const child = startChild("npm", ["start"], { cwd: repoRoot, detached: true, env: { ...process.env, npm_config_update_notifier: "false" } });
@@ -53,7 +62,7 @@ async function npmStart(): Promise<StartupRow | string> {
       ...apiNames.map((api) => waitForAnswer(`http://127.0.0.1:${mockDefaults[api]}`, representativeGet(api), { child, timeoutMs: 60_000 })),
       waitForAnswer(`http://127.0.0.1:${docsPort}`, { method: "GET", path: "/", headers: {} }, { child, timeoutMs: 60_000 }),
     ]);
-    return { api: "all three + docs", how: "`npm start` on a warm build (turbo build check, one mock process, docs site; spawn → last answer)", firstAnswerMs: round(Math.max(...answered) - started) };
+    return round(Math.max(...answered) - started);
   } finally {
     // npm runs tsx, which runs the script, which runs the mock: stop the whole process group.
     try {
@@ -63,6 +72,21 @@ async function npmStart(): Promise<StartupRow | string> {
     }
     await child.stop();
   }
+}
+
+async function npmStart(): Promise<StartupRow | string> {
+  const times: number[] = [];
+  for (let run = 0; run < NPM_START_RUNS; run++) {
+    const time = await npmStartOnce();
+    if (typeof time === "string") return time;
+    times.push(time);
+  }
+  return {
+    api: "all three + docs",
+    how: "`npm start` on a warm build (turbo build check, one mock process, docs site; spawn → last answer)",
+    firstAnswerMs: round(median(times)),
+    detail: `median of ${NPM_START_RUNS} runs: ${times.join(", ")} ms`,
+  };
 }
 
 async function inProcess(apis: readonly ApiName[]): Promise<StartupRow[]> {
