@@ -1,11 +1,12 @@
 // The bundled specs as tests and gates read them: every operation with its method, path and documented
 // status codes, and one Ajv validator for any schema in them (JSON Schema 2020-12, formats checked). The
 // example gate, the contract and stateful suites, and the mock's and simulator's tests all judge values
-// with this one validator.
+// with this one validator: against the published bundle (what a vendor's server may send), or against its
+// strict variant (closed objects) where the values are this project's own and an unknown field is drift.
 import { readFileSync } from "node:fs";
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
-import { apiNames, bundledSpec, type ApiName } from "./apis.ts";
+import { apiNames, bundledSpec, strictBundledSpec, type ApiName } from "./apis.ts";
 
 export type JsonObject = Record<string, any>;
 
@@ -21,8 +22,11 @@ export interface SpecOperation {
 
 const methods = ["get", "put", "post", "delete", "patch"] as const;
 
-export function loadBundle(api: ApiName): JsonObject {
-  return JSON.parse(readFileSync(bundledSpec(api, "json"), "utf8"));
+/** `published`: the bundle as released; `strict`: its strict variant (dist/openapi.strict.json). */
+export type SpecVariant = "published" | "strict";
+
+export function loadBundle(api: ApiName, variant: SpecVariant = "published"): JsonObject {
+  return JSON.parse(readFileSync(variant === "strict" ? strictBundledSpec(api) : bundledSpec(api, "json"), "utf8"));
 }
 
 export function listOperations(api: ApiName, doc: JsonObject = loadBundle(api)): SpecOperation[] {
@@ -68,9 +72,12 @@ export class SpecValidator {
   private readonly cache = new Map<string, ValidateFunction>();
   readonly doc: JsonObject;
 
-  constructor(readonly api: ApiName) {
-    this.doc = loadBundle(api);
-    this.id = `urn:managed-redis:${api}`;
+  constructor(
+    readonly api: ApiName,
+    readonly variant: SpecVariant = "published",
+  ) {
+    this.doc = loadBundle(api, variant);
+    this.id = `urn:managed-redis:${api}:${variant}`;
     this.ajv = createSpecAjv();
     this.ajv.addSchema({ ...this.doc, $id: this.id });
   }
