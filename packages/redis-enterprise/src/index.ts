@@ -5,9 +5,11 @@ export { createRedisEnterpriseClient, DEFAULT_PORT, type RedisEnterpriseClient, 
 export { createRedisEnterpriseAuthenticator, redisEnterpriseAuthMiddleware, type RedisEnterpriseCredentials } from "./auth.js";
 export type { TlsOptions } from "./tls.js";
 // `paths`, `components`, `operations`, and one `…Values` array per enum of the spec
-// (`serviceStatusStatusValues`, `servicesOperationRequestOperation_typeValues`).
+// (`servicesOperationRequestOperation_typeValues`, and `serviceStatusStatusAnyOf0Values` for the open
+// list of service states, also exported as `knownServiceStates`).
 export * from "./generated/openapi.js";
-export { operationIds } from "./generated/operations.js";
+import { knownValues } from "./generated/operations.js";
+export { knownValues, operationIds } from "./generated/operations.js";
 export { ApiError, InvalidOptionError, TimeoutError, unwrap, type RetryOptions } from "@managed-redis/client-runtime";
 
 type Schemas = components["schemas"];
@@ -16,7 +18,15 @@ export type LocalServices = Schemas["LocalServices"];
 export type ServicesOperationRequest = Schemas["ServicesOperationRequest"];
 export type ServicesOperationResult = Schemas["ServicesOperationResult"];
 export type RedisEnterpriseErrorBody = Schemas["Error"];
-/** `RESTARTING`, `RUNNING`, `STARTING` or `STOPPED`; the values are in `serviceStatusStatusValues`. */
+/**
+ * A service's state: `RESTARTING`, `RUNNING`, `STARTING`, `STOPPED`, or another one a newer cluster
+ * reports. The list is open, so the type is `string`; the known states are `KnownServiceState`.
+ */
 export type ServiceState = Schemas["ServiceStatus"]["status"];
+/** The service states the vendor documents (`RESTARTING`, `RUNNING`, `STARTING`, `STOPPED`); others may occur. */
+export const knownServiceStates = knownValues["ServiceStatus.status"];
+export type KnownServiceState = (typeof knownServiceStates)[number];
+/** @deprecated The list of service states is open; use `knownServiceStates`. */
+export const serviceStatusStatusValues = knownServiceStates;
 /** `stop`, `start` or `restart`; the values are in `servicesOperationRequestOperation_typeValues`. */
 export type ServicesOperationType = Schemas["ServicesOperationRequest"]["operation_type"];

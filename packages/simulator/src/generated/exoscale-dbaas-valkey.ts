@@ -88,9 +88,36 @@ export const generated: GeneratedApi = {
       ]
     },
     {
+      "operationId": "list-dbaas-valkey-users",
+      "method": "GET",
+      "path": "/dbaas-valkey/{service-name}/user",
+      "statuses": [
+        200,
+        400,
+        401,
+        403,
+        404,
+        500
+      ]
+    },
+    {
       "operationId": "create-dbaas-valkey-user",
       "method": "POST",
       "path": "/dbaas-valkey/{service-name}/user",
+      "statuses": [
+        200,
+        400,
+        401,
+        403,
+        404,
+        409,
+        500
+      ]
+    },
+    {
+      "operationId": "update-dbaas-valkey-user-access-control",
+      "method": "PUT",
+      "path": "/dbaas-valkey/{service-name}/user/{username}",
       "statuses": [
         200,
         400,
@@ -352,8 +379,57 @@ export const generated: GeneratedApi = {
       "state": "pending",
       "message": ""
     },
+    "list-dbaas-valkey-users.users": {
+      "users": [
+        {
+          "access-control": {
+            "categories": [
+              "+@all"
+            ],
+            "channels": [
+              "*"
+            ],
+            "commands": [
+              "+@all"
+            ],
+            "keys": [
+              "*"
+            ]
+          },
+          "type": "primary",
+          "username": "default"
+        },
+        {
+          "access-control": {
+            "categories": [
+              "+@read",
+              "-@dangerous"
+            ],
+            "channels": [],
+            "commands": [
+              "+ping"
+            ],
+            "keys": [
+              "cache:*"
+            ]
+          },
+          "type": "normal",
+          "username": "reporting"
+        }
+      ]
+    },
     "create-dbaas-valkey-user.pending": {
       "id": "4a6f3e51-2b7c-4d38-9e2f-8c1d0b5a7e93",
+      "reference": {
+        "command": "get-dbaas-service-valkey",
+        "id": "c2b4d6e8-1a3f-4b5d-8e7f-9a0b1c2d3e4f",
+        "link": "https://api-ch-gva-2.exoscale.com/v2/dbaas-valkey/my-valkey"
+      },
+      "state": "pending",
+      "message": ""
+    },
+    "update-dbaas-valkey-user-access-control.pending": {
+      "id": "7d2c9a14-5e3b-4f61-8a0d-2b9c4e6f1a38",
       "reference": {
         "command": "get-dbaas-service-valkey",
         "id": "c2b4d6e8-1a3f-4b5d-8e7f-9a0b1c2d3e4f",
@@ -435,7 +511,7 @@ export const generated: GeneratedApi = {
   },
   "serverVariables": {
     "zone": {
-      "description": "Exoscale zone (the vendor's list of zones).",
+      "description": "The Exoscale zone of the endpoint.",
       "default": "ch-gva-2",
       "enum": [
         "ch-gva-2",
