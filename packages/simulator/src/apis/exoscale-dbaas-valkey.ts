@@ -2,12 +2,13 @@
 //
 // Every mutating call answers an Operation at once (`state: pending`, `reference` to the service);
 // the operation turns `success` when the change it started has finished. Operations cannot be read
-// through these 11 operations, so `dump()` shows them; what a client sees is the service's own state:
+// through these 13 operations, so `dump()` shows them; what a client sees is the service's own state:
 //   create              rebuilding → running                              (delays.provision)
 //   update with a plan  rebalancing → running, with the new plan's sizes  (delays.modify)
+//   update with a newer version  rebuilding → running, new `version`     (delays.modify)
 //   maintenance start   rebuilding → running; maintenance.updates empties (delays.maintenance)
 //   migration           node 1 syncing_data (progress-updates) → running  (delays.migration, or stop)
-//   users, passwords    at once; their operation succeeds after           (delays.operation)
+//   users, passwords, access control   at once; their operation succeeds after  (delays.operation)
 //   delete              gone at once (the vendor has no deleting state)
 import { isoSeconds } from "../clock.ts";
 import { generated } from "../generated/exoscale-dbaas-valkey.ts";
@@ -181,6 +182,50 @@ function readMigration(body: BodyReader): Record<string, unknown> | undefined {
   return migration;
 }
 
+const ACCESS_CONTROL_LISTS = ["categories", "channels", "commands", "keys"] as const;
+
+/** `access-control` of a request: up to four lists of strings; undefined when absent or invalid. */
+function readAccessControl(body: BodyReader): Record<string, string[]> | undefined {
+  const value = body.object("access-control", false);
+  if (!value) return undefined;
+  const rules: Record<string, string[]> = {};
+  for (const list of ACCESS_CONTROL_LISTS) {
+    const entries = value[list];
+    if (entries === undefined) continue;
+    if (!Array.isArray(entries) || !entries.every((entry) => typeof entry === "string")) {
+      body.problem(`access-control.${list} must be an array of strings`);
+      continue;
+    }
+    rules[list] = [...entries];
+  }
+  return rules;
+}
+
+/**
+ * `version` of a create or update: a Valkey major version ("8", or "7.2"). The service reports the full
+ * version: the newest one (the seed's) when the major matches it, else the major with zeros (`7.2` → `7.2.0`).
+ */
+function readVersion(body: BodyReader, newest: string): string | undefined {
+  const version = body.string("version", false, 1);
+  if (version === undefined) return undefined;
+  if (!/^\d{1,3}(\.\d{1,3})?$/.test(version)) {
+    body.problem(`version must be a Valkey major version such as "8"; got "${version}"`);
+    return undefined;
+  }
+  if (newest === version || newest.startsWith(`${version}.`)) return newest;
+  return version.includes(".") ? `${version}.0` : `${version}.0.0`;
+}
+
+function compareVersions(a: string, b: string): number {
+  const left = a.split(".").map(Number);
+  const right = b.split(".").map(Number);
+  for (let i = 0; i < Math.max(left.length, right.length); i++) {
+    const difference = (left[i] ?? 0) - (right[i] ?? 0);
+    if (difference !== 0) return difference;
+  }
+  return 0;
+}
+
 function readStringList(body: BodyReader, name: string): string[] | undefined {
   const value = body.raw(name);
   if (value === undefined) return undefined;
@@ -247,6 +292,7 @@ const handlers: ApiModule<ExoscaleState>["handlers"] = {
     const settings = body.object("valkey-settings", false);
     const forkFrom = body.string("fork-from-service", false);
     if (forkFrom !== undefined && !state.services.has(forkFrom)) body.problem(`fork-from-service: service ${forkFrom} not found`);
+    const version = readVersion(body, state.version);
     if (body.problems.length > 0) return error(400, `Invalid request: ${body.problems.join("; ")}`);
     if (state.services.has(name)) return error(409, `A service named "${name}" already exists`);
     if (state.services.size >= context.limits.services) {
@@ -276,7 +322,7 @@ const handlers: ApiModule<ExoscaleState>["handlers"] = {
       uri,
       "uri-params": { host, password: secret, port: String(port), ssl: "required", user: "default" },
       "valkey-settings": { ...VALKEY_DEFAULTS, ...(settings ?? {}) },
-      version: state.version,
+      version: version ?? state.version,
       zone,
     };
     applySizes(record, sizes!);
@@ -309,11 +355,17 @@ const handlers: ApiModule<ExoscaleState>["handlers"] = {
     const migration = readMigration(body);
     const terminationProtection = body.boolean("termination-protection", false);
     const settings = body.object("valkey-settings", false);
+    const currentVersion = String(service.record.version ?? state.version);
+    const version = readVersion(body, state.version);
+    if (version !== undefined && compareVersions(version, currentVersion) < 0) {
+      body.problem(`version ${String(body.raw("version"))} is older than the service's ${currentVersion}: Valkey cannot be downgraded`);
+    }
     if (body.problems.length > 0) return error(400, `Invalid request: ${body.problems.join("; ")}`);
     const now = context.now();
     const planChanges = plan !== undefined && plan !== service.record.plan;
-    if (planChanges && stateAt(service.life, now) !== "running") {
-      return error(409, `Service is ${stateAt(service.life, now)}: the plan can change once it is running`);
+    const upgrade = version !== undefined && version !== currentVersion;
+    if ((planChanges || upgrade) && stateAt(service.life, now) !== "running") {
+      return error(409, `Service is ${stateAt(service.life, now)}: the ${planChanges ? "plan" : "version"} can change once it is running`);
     }
     const record = service.record;
     if (ipFilter) record["ip-filter"] = ipFilter;
@@ -326,6 +378,13 @@ const handlers: ApiModule<ExoscaleState>["handlers"] = {
       applySizes(record, sizes!);
       service.nodeStates = nodeStatesFor(String(record.name), sizes!.nodes);
       transition(service.life, "rebalancing", now, context.delays.modify, "running");
+      ms = context.delays.modify;
+    }
+    if (upgrade) {
+      record.version = version;
+      // The nodes are replaced by nodes of the new version: the service rebuilds (after a rebalancing
+      // for a plan change in the same call, it simply stays busy as long).
+      if (!planChanges) transition(service.life, "rebuilding", now, context.delays.modify, "running");
       ms = context.delays.modify;
     }
     if (migration) service.migration = { startedAt: now, until: now + context.delays.migration };
@@ -371,12 +430,13 @@ const handlers: ApiModule<ExoscaleState>["handlers"] = {
     if (isResponse(service)) return service;
     const body = new BodyReader(call.body);
     const username = body.string("username", true, 1, 64);
+    const accessControl = readAccessControl(body);
     if (body.problems.length > 0) return error(400, `Invalid request: ${body.problems.join("; ")}`);
     if (service.users.some((u) => u.username === username)) return error(409, `User "${username}" already exists`);
     if (service.users.length >= context.limits.usersPerService) {
       return error(400, `Quota exceeded: at most ${context.limits.usersPerService} users per service (the simulator's limit)`);
     }
-    service.users.push({ "access-control": copyJson(DEFAULT_ACCESS_CONTROL), password: password(context), type: "normal", username: username! });
+    service.users.push({ "access-control": accessControl ?? copyJson(DEFAULT_ACCESS_CONTROL), password: password(context), type: "normal", username: username! });
     return recordOperation(state, context, service, zoneOf(call), "get-dbaas-service-valkey", context.delays.operation);
   },
 
@@ -388,6 +448,26 @@ const handlers: ApiModule<ExoscaleState>["handlers"] = {
     if (user.type === "primary") return error(400, "The primary user of a service cannot be deleted");
     service.users.splice(service.users.indexOf(user), 1);
     return recordOperation(state, context, service, zoneOf(call), "get-dbaas-service-valkey", context.delays.operation);
+  },
+
+  "list-dbaas-valkey-users": (state, call) => {
+    const service = findService(state, call.params["service-name"]);
+    if (isResponse(service)) return service;
+    // The users with their access control, without passwords (reveal-dbaas-valkey-user-password has those).
+    return jsonResponse(200, { users: service.users.map(({ password: _secret, ...user }) => copyJson(user)) });
+  },
+
+  "update-dbaas-valkey-user-access-control": (state, call, context) => {
+    const service = findService(state, call.params["service-name"]);
+    if (isResponse(service)) return service;
+    const user = service.users.find((u) => u.username === call.params.username);
+    if (!user) return error(404, "User not found");
+    const body = new BodyReader(call.body);
+    const accessControl = readAccessControl(body);
+    if (body.problems.length > 0) return error(400, `Invalid request: ${body.problems.join("; ")}`);
+    // The rules sent replace the user's; a body without `access-control` changes nothing.
+    if (accessControl) user["access-control"] = accessControl;
+    return recordOperation(state, context, service, zoneOf(call), "list-dbaas-valkey-users", context.delays.operation);
   },
 
   "reveal-dbaas-valkey-user-password": (state, call) => {
