@@ -25,3 +25,11 @@ export function isApiName(value: unknown): value is ApiName {
 export function bundledSpecPath(api: ApiName): string {
   return fileURLToPath(new URL(`../specs/${api}.json`, import.meta.url));
 }
+
+/**
+ * The strict variant of that document (`specs/<api>.strict.json`): the same, with every object schema
+ * that lists its properties closed to others, so `--strict` reports a mistyped or unknown field.
+ */
+export function strictSpecPath(api: ApiName): string {
+  return fileURLToPath(new URL(`../specs/${api}.strict.json`, import.meta.url));
+}

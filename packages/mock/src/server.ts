@@ -4,7 +4,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Simulator, SimulatorOptions } from "@managed-redis/simulator";
 import type { IHttpConfig } from "@stoplight/prism-http";
-import { apiNames, bundledSpecPath, defaultHost, isApiName, mockDefaults, type ApiName } from "./apis.js";
+import { apiNames, bundledSpecPath, defaultHost, isApiName, mockDefaults, strictSpecPath, type ApiName } from "./apis.js";
 import { documentedStatuses } from "./documented-statuses.js";
 import { createFrontDoor } from "./front-door.js";
 import { simulatorListener } from "./simulator-http.js";
@@ -29,6 +29,12 @@ export interface StartMockOptions {
   log?: (line: string) => void;
   /** An OpenAPI document to serve instead of the API's bundled spec. */
   specPath?: string;
+  /**
+   * Validate requests against the strict variant of the spec, which refuses fields the spec does not list
+   * (a typo check for your own requests). Default false: the mock accepts what the vendor's API accepts,
+   * unknown fields included. In stateful mode the simulator's answers are checked against it too.
+   */
+  strict?: boolean;
   /**
    * Stateful mode: Prism in proxy mode in front of the simulator (`@managed-redis/simulator`), so
    * creates, lists and deletes are remembered and resources move through their states, while every
@@ -69,7 +75,7 @@ export class MockStartError extends Error {
 }
 
 export async function startMock(options: StartMockOptions): Promise<RunningMock> {
-  const { api, dynamic = false, logLevel = "error", stateful = false } = options;
+  const { api, dynamic = false, logLevel = "error", stateful = false, strict = false } = options;
   if (!isApiName(api)) {
     throw new MockStartError(`unknown API "${String(api)}"; valid: ${apiNames.join(", ")}`, "BAD_OPTION");
   }
@@ -84,7 +90,10 @@ export async function startMock(options: StartMockOptions): Promise<RunningMock>
   if (stateful && dynamic) {
     throw new MockStartError(`${api}: dynamic and stateful exclude each other (the simulator makes the data)`, "BAD_OPTION");
   }
-  const specPath = options.specPath ?? bundledSpecPath(api);
+  if (strict && options.specPath !== undefined) {
+    throw new MockStartError(`${api}: strict and specPath exclude each other (strict serves the strict variant of the bundled spec)`, "BAD_OPTION");
+  }
+  const specPath = options.specPath ?? (strict ? strictSpecPath(api) : bundledSpecPath(api));
   if (!existsSync(specPath)) {
     throw new MockStartError(`${api}: no spec at ${specPath}`, "SPEC_NOT_FOUND");
   }
