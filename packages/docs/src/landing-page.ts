@@ -38,6 +38,7 @@ function renderApi({ summary, hasChangelog }: LandingPageApi): string {
           <li><a class="primary" href="${api}/index.html">API reference<span class="visually-hidden">: ${escapeHtml(summary.title)}</span></a></li>
           <li><a href="${api}/openapi.yaml" download>openapi.yaml</a></li>
           <li><a href="${api}/openapi.json" download>openapi.json</a></li>${changelog}
+            <li><a href="${api}/notes.html">Notes on this transcription</a></li>
         </ul>
         <dl>
           <dt>Operations</dt>
