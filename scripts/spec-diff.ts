@@ -16,7 +16,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { apiNames, bundledSpec, isApiName, repoRoot } from "./lib/apis.ts";
 import type { ApiName } from "./lib/apis.ts";
-import { clientPackageOf, readChangesetBumps } from "./lib/spec-diff/changesets.ts";
+import { clientPackageOf, readChangesetBumps, releaseNotesFor } from "./lib/spec-diff/changesets.ts";
 import { renderChangelogSection, renderTable, sectionHeading } from "./lib/spec-diff/render.ts";
 import { diffSpecs } from "./lib/spec-diff/report.ts";
 import type { SpecDiffReport } from "./lib/spec-diff/report.ts";
@@ -113,7 +113,8 @@ if (args["update-baseline"]) {
       const report = diffSpecs(target);
       if (report.changes.length > 0) {
         const same = report.base.version === report.revision.version;
-        section = renderChangelogSection(report, `${report.revision.version ?? "?"}${same ? " (revised)" : ""}`);
+        const notes = report.package ? releaseNotesFor(args["changeset-dir"], report.package) : [];
+        section = renderChangelogSection(report, `${report.revision.version ?? "?"}${same ? " (revised)" : ""}`, notes);
       }
     }
     if (section) {
@@ -155,7 +156,7 @@ function renderChangelog(api: ApiName, report: SpecDiffReport): string {
     "",
     `Changes to the ${api} API description as a client user meets them. A breaking change ships in a major release of \`${report.package}\`.`,
     "",
-    renderChangelogSection(report, sectionHeading(report)).trimEnd(),
+    renderChangelogSection(report, sectionHeading(report), report.package ? releaseNotesFor(args["changeset-dir"], report.package) : []).trimEnd(),
     ...(released ? ["", released] : []),
     "",
   ].join("\n");

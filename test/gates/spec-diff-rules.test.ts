@@ -3,7 +3,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "../../scripts/lib/apis.ts";
-import { readChangesetBumps } from "../../scripts/lib/spec-diff/changesets.ts";
+import { readChangesetBumps, releaseNotesFor } from "../../scripts/lib/spec-diff/changesets.ts";
 import { renderChangelogSection } from "../../scripts/lib/spec-diff/render.ts";
 import { diffSpecs } from "../../scripts/lib/spec-diff/report.ts";
 
@@ -65,7 +65,98 @@ describe("spec-diff classification", () => {
   });
 });
 
+// Redocly rates every changed constraint, reshuffled parameter list and changed type major; the corrections
+// (scripts/lib/spec-diff/corrections.ts) say what each means to a client of the generated types.
+describe("corrections of Redocly's verdicts", () => {
+  const constrained = (revision: string) =>
+    diffSpecs({ label: "gadgets", packageName: "@managed-redis/gadgets", baseFile: fixture("constrained/base.json"), revisionFile: fixture(`constrained/${revision}`) });
+  const rows = (revision: string) => constrained(revision).changes.map(({ impact, rule, message }) => ({ impact, rule, message }));
+
+  it("rates constraints removed or loosened non-breaking, on responses as on requests (constraint-relaxed)", () => {
+    const report = constrained("constraints-relaxed.json");
+    expect(report.summary.breaking).toBe(0);
+    expect(report.bump).toBe("minor");
+    expect(rows("constraints-relaxed.json").filter((row) => row.rule === "constraint-relaxed")).toEqual([
+      { impact: "non-breaking", rule: "constraint-relaxed", message: "On `Gadget`, the refusal of unlisted properties (false) was removed: responses may carry more values than before; no generated type changes." },
+      { impact: "non-breaking", rule: "constraint-relaxed", message: 'On `Gadget.id`, the format ("uuid") was removed: responses may carry more values than before; no generated type changes.' },
+      { impact: "non-breaking", rule: "constraint-relaxed", message: "On `Gadget.name`, the maximum length went from 64 to 128: responses may carry more values than before; no generated type changes." },
+    ]);
+  });
+
+  it("leaves a tightened request constraint breaking", () => {
+    expect(rows("request-constraint-tightened.json")).toEqual([
+      { impact: "breaking", rule: "schema-constraint-changed", message: "`maxLength` of `name` changed from '64' to '32'." },
+    ]);
+  });
+
+  it("rates parameters moved from the path item to the operation, unchanged, as no change to callers (parameters-unchanged)", () => {
+    const report = constrained("parameters-moved.json");
+    expect(report.bump).toBe("patch");
+    expect(rows("parameters-moved.json")).toEqual([
+      { impact: "non-breaking", rule: "parameters-unchanged", message: "`GET /gadgets/{id}` takes the same parameters as before, now declared elsewhere." },
+      { impact: "non-breaking", rule: "parameters-unchanged", message: "`GET /gadgets/{id}` takes the same parameters as before, now declared here." },
+    ]);
+  });
+
+  it("leaves a moved parameter that got stricter on the way breaking", () => {
+    expect(rows("parameter-moved-and-tightened.json").map((row) => [row.impact, row.rule])).toEqual([
+      ["breaking", "parameter-removed"],
+      ["breaking", "parameter-became-required"],
+    ]);
+  });
+
+  it("rates a response enum that opens up breaking, once, saying why (response-enum-opened)", () => {
+    const breaking = rows("response-enum-opened.json").filter((row) => row.impact === "breaking");
+    expect(breaking).toEqual([
+      {
+        impact: "breaking",
+        rule: "response-enum-opened",
+        message:
+          "The values of `Gadget.state` in responses are now an open list (known: 'on', 'off'): any string may come back, so its generated type widens from those values to `string`, and code that relies on only them (an exhaustive switch, a variable of their union type) no longer compiles.",
+      },
+    ]);
+  });
+
+  it("rates a plain string that lists its known values non-breaking (open-enum-listed)", () => {
+    const report = constrained("known-values-listed.json");
+    expect(report.summary.breaking).toBe(0);
+    expect(rows("known-values-listed.json")[0]).toEqual({
+      impact: "non-breaking",
+      rule: "open-enum-listed",
+      message: "`Gadget.label` now lists its known values ('red', 'blue'); it is still any string, and so is its generated type.",
+    });
+  });
+
+  it("rates a response field that may become null breaking, saying why (response-became-nullable)", () => {
+    expect(rows("response-became-nullable.json")).toEqual([
+      {
+        impact: "breaking",
+        rule: "response-became-nullable",
+        message: "`Gadget.count` may now be null in responses: its generated type gains `| null`, and code that uses it without a null check no longer compiles.",
+      },
+    ]);
+  });
+});
+
 describe("the changelog section", () => {
+  it("puts the pending changesets' release notes for the package first", () => {
+    const notes = releaseNotesFor(fixture("changesets/major"), "@managed-redis/widgets");
+    expect(notes).toEqual([{ file: "remove-paused-state.md", bump: "major", summary: "Widgets no longer report the `paused` state." }]);
+    const section = renderChangelogSection(diffBaseWith("response-enum-value-removed.json"), "Unreleased", notes);
+    expect(section.split("\n").slice(0, 8)).toEqual([
+      "## Unreleased",
+      "",
+      "### Release notes",
+      "",
+      "Widgets no longer report the `paused` state.",
+      "",
+      "_(major release of `@managed-redis/widgets`; changeset `remove-paused-state.md`)_",
+      "",
+    ]);
+    expect(section).toContain("### Breaking changes");
+    expect(releaseNotesFor(fixture("changesets/major"), "@managed-redis/other")).toEqual([]);
+  });
+
   it("lists breaking and non-breaking changes with their operations and rules", () => {
     const section = renderChangelogSection(diffBaseWith("response-enum-value-removed.json"), "2.0.0");
     expect(section).toBe(

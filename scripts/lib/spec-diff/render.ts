@@ -1,4 +1,5 @@
 // The two readable forms of a report: a table for the terminal and a changelog section in Markdown.
+import type { ReleaseNote } from "./changesets.ts";
 import type { SpecChange, SpecDiffReport } from "./report.ts";
 
 function operationColumn(change: SpecChange): string {
@@ -35,11 +36,18 @@ function changelogLine(change: SpecChange): string {
   return `- ${change.message} (${where}${change.rule ? `; rule \`${change.rule}\`` : ""})`;
 }
 
-/** One version's section: the changes from the released baseline to the working spec. */
-export function renderChangelogSection(report: SpecDiffReport, heading: string): string {
+/**
+ * One version's section: what the pending changesets of the client package tell its users (when given),
+ * then the changes from the released baseline to the working spec, as the gate classified them.
+ */
+export function renderChangelogSection(report: SpecDiffReport, heading: string, notes: readonly ReleaseNote[] = []): string {
   const breaking = report.changes.filter((change) => change.impact === "breaking");
   const nonBreaking = report.changes.filter((change) => change.impact === "non-breaking");
   const parts = [`## ${heading}`, ""];
+  if (notes.length > 0) {
+    parts.push("### Release notes", "");
+    for (const note of notes) parts.push(`${note.summary}`, "", `_(${note.bump} release of \`${report.package ?? report.api}\`; changeset \`${note.file}\`)_`, "");
+  }
   if (report.changes.length === 0) {
     parts.push(`No changes since ${report.base.version ?? "the released baseline"}.`, "");
     return parts.join("\n");

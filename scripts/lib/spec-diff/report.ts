@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { repoRoot } from "../apis.ts";
 import { clientRules } from "./client-rules.ts";
+import { corrections } from "./corrections.ts";
 import type { ClientRuleContext } from "./client-rules.ts";
 import type { Bump, RedoclyChange } from "./redocly-report.ts";
 import { runRedoclyDiff } from "./redocly-report.ts";
@@ -135,6 +136,8 @@ export function diffSpecs(input: DiffInput): SpecDiffReport {
   const context: ClientRuleContext = {
     base: new UsageIndex(baseDoc),
     revision: new UsageIndex(revisionDoc),
+    baseDoc,
+    revisionDoc,
     describe: describePointer,
   };
 
@@ -160,13 +163,21 @@ export function diffSpecs(input: DiffInput): SpecDiffReport {
       operations,
       pointer,
     };
+    // Corrections replace the Redocly verdicts they name; a correction without a verdict means another
+    // line of the report already says it, so this change adds none.
+    const corrected = Object.values(corrections)
+      .map((rule) => rule(change, context))
+      .filter((correction) => correction !== undefined);
+    const replaced = new Set(corrected.flatMap((correction) => correction.replaces));
     const verdicts = [
-      ...change.verdicts.map((verdict) => ({ ...verdict, source: "redocly" as const })),
+      ...change.verdicts.filter((verdict) => !replaced.has(verdict.ruleId)).map((verdict) => ({ ...verdict, source: "redocly" as const })),
+      ...corrected.flatMap((correction) => (correction.verdict ? [{ ...correction.verdict, source: "spec-diff" as const }] : [])),
       ...Object.values(clientRules)
         .map((rule) => rule(change, context))
         .filter((verdict) => verdict !== undefined)
         .map((verdict) => ({ ...verdict, source: "spec-diff" as const })),
     ];
+    if (verdicts.length === 0 && corrected.length > 0) continue;
     if (verdicts.length === 0) {
       changes.push({
         impact: change.impact === "major" ? "breaking" : "non-breaking",
