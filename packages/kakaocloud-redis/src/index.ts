@@ -31,7 +31,10 @@ export type AddReplicaNodeRequest = Schemas["AddReplicaNodeRequest"];
 export type SubnetAssignment = Schemas["SubnetAssignment"];
 export type SubnetRef = Schemas["SubnetRef"];
 export type SecurityGroupRef = Schemas["SecurityGroupRef"];
+/** A cluster's automatic backup policy as the API reports it: either field may be missing, `cron` may be `""` (off). */
 export type BackupSchedule = Schemas["BackupSchedule"];
+/** The automatic backup policy of `createCluster`: `cron` (five fields) and/or `retentionLimit`. */
+export type BackupScheduleCreate = Schemas["BackupScheduleCreate"];
 export type Endpoints = Schemas["Endpoints"];
 export type Flavor = Schemas["Flavor"];
 export type EngineVersionList = Schemas["EngineVersionList"];
