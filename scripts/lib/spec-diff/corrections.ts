@@ -86,7 +86,7 @@ const constraintRelaxed: CorrectionRule = (change, context) => {
   // A removed subschema of `additionalProperties` is reported as a removed node, not a modified keyword.
   const keyword = change.kind === "removed" ? pointerSegments(change.base?.pointer ?? "").at(-1) : change.property;
   if (!keyword || !(lowerBounds.has(keyword) || upperBounds.has(keyword) || otherConstraints.has(keyword) || keyword in constraintWords)) return undefined;
-  const before = change.kind === "removed" ? change.base?.value : change.base?.value;
+  const before = change.base?.value;
   const after = change.kind === "removed" ? undefined : change.revision?.value;
   if (!loosens(keyword, before, after)) return undefined;
   const owner = change.kind === "removed" ? (change.base?.pointer ?? "").replace(/\/[^/]+$/, "") : (change.revision ?? change.base)!.pointer.replace(new RegExp(`/${keyword}$`), "");
