@@ -1,45 +1,15 @@
-import { InvalidOptionError, type FetchLike } from "@managed-redis/client-runtime";
-
-export interface TlsOptions {
-  /**
-   * The PEM certificate(s) of the authority that signed the cluster's certificate (by default the cluster
-   * signs its own: pass the cluster's certificate, `proxy_cert.pem`). Added to Node's trusted roots for
-   * this client only.
-   */
-  ca?: string | Buffer | readonly (string | Buffer)[];
-  /**
-   * Turns certificate verification OFF: anyone between you and the cluster can read the credentials and
-   * the data. Only for a throwaway test cluster; prefer `ca`.
-   */
-  insecureSkipTlsVerify?: boolean;
-}
-
-export interface TlsTransport {
-  fetch?: FetchLike;
-}
+import type { FetchLike } from "@managed-redis/client-runtime";
+import { wantsCustomTls, type TlsTransportFactory } from "./tls-options.js";
 
 /**
- * The fetch to use for the given TLS options. A custom CA or skipping verification needs an undici Agent,
- * used with undici's own fetch: Node's global fetch is a different undici build and may not accept that
- * dispatcher. undici is imported on the first such request only, so a browser bundle of this client
- * (where TLS is the browser's business) does not carry it; package.json maps it away for browsers too.
+ * The Node build. A custom CA or skipping verification needs an undici Agent, used with undici's own
+ * fetch: Node's global fetch is a different undici build and may not accept that dispatcher. undici is
+ * imported on the first such request only, so a client without `ca` never loads it.
  */
-export function tlsTransport(options: TlsOptions & { fetch?: FetchLike }): TlsTransport {
+export const nodeTlsTransport: TlsTransportFactory = (options) => {
+  if (!wantsCustomTls(options)) return options.fetch ? { fetch: options.fetch } : {};
   const { ca, insecureSkipTlsVerify } = options;
-  if (insecureSkipTlsVerify !== undefined && typeof insecureSkipTlsVerify !== "boolean") {
-    throw new InvalidOptionError("insecureSkipTlsVerify", "it must be true or false");
-  }
-  const customTls = ca !== undefined || insecureSkipTlsVerify === true;
-  if (!customTls) return options.fetch ? { fetch: options.fetch } : {};
-  if (options.fetch) {
-    throw new InvalidOptionError("fetch", "a custom fetch cannot be combined with `ca` or `insecureSkipTlsVerify`; configure TLS in your fetch");
-  }
-  if (ca !== undefined && insecureSkipTlsVerify === true) {
-    throw new InvalidOptionError("insecureSkipTlsVerify", "it turns verification off, so the `ca` given with it would be ignored; pass one of the two");
-  }
-  if (ca !== undefined && (Array.isArray(ca) ? ca.length === 0 : String(ca).trim() === "")) {
-    throw new InvalidOptionError("ca", "it must be a PEM certificate");
-  }
+  const certificates = ca === undefined ? [] : typeof ca === "string" || ca instanceof Uint8Array ? [ca] : [...ca];
   let undici: Promise<{ fetch: typeof import("undici").fetch; dispatcher: import("undici").Agent }> | undefined;
   const loadUndici = () =>
     (undici ??= Promise.all([import("undici"), import("node:tls")]).then(([{ Agent, fetch }, { rootCertificates }]) => ({
@@ -49,10 +19,9 @@ export function tlsTransport(options: TlsOptions & { fetch?: FetchLike }): TlsTr
         // by a public authority still verifies when a private CA is given too.
         connect: insecureSkipTlsVerify
           ? { rejectUnauthorized: false }
-          : { ca: [...rootCertificates, ...(Array.isArray(ca) ? ca : [ca as string | Buffer])] },
+          : { ca: [...rootCertificates, ...certificates.map((pem) => (typeof pem === "string" ? pem : Buffer.from(pem)))] },
       }),
     })));
-
   const fetchWithTls: FetchLike = async (request, init) => {
     const { fetch, dispatcher } = await loadUndici();
     // The request was built with the global Request class, which undici's fetch does not take as is:
@@ -68,4 +37,4 @@ export function tlsTransport(options: TlsOptions & { fetch?: FetchLike }): TlsTr
     return response as unknown as Response;
   };
   return { fetch: fetchWithTls };
-}
+};
