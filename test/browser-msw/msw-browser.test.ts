@@ -1,4 +1,4 @@
-// @managed-redis/msw in Debian's Chromium: a page bundled with esbuild starts MSW's service worker and
+// @managed-redis/msw in Chromium (test/support/chromium.ts): a page bundled with esbuild starts MSW's service worker and
 // drives the KakaoCloud and Exoscale clients through their scenarios. Nothing may leave the machine:
 // every request goes to the local page server or is answered by the service worker, and Chromium's
 // resolver knows no other host, so a request that slipped past MSW would fail rather than go out.
