@@ -1,7 +1,8 @@
 // @managed-redis/msw in Chromium (test/support/chromium.ts): a page bundled with esbuild starts MSW's
 // service worker and drives the three clients through their scenarios (the browser build of the Redis
-// Enterprise client included). Nothing may leave the machine: every request goes to the local page server or is answered by the service worker, and Chromium's
-// resolver knows no other host, so a request that slipped past MSW would fail rather than go out.
+// Enterprise client included). Nothing may leave the machine: every request goes to the local page
+// server or is answered by the service worker, and Chromium's resolver knows no other host, so a request
+// that slipped past MSW would fail rather than go out.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../support/chromium.ts";
