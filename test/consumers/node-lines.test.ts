@@ -34,11 +34,14 @@ const plan = {
   },
 };
 
+/** A step of the smoke script that threw. */
+type Thrown = { thrown: string };
+
 interface SmokeResult {
   node: string;
-  exports: Record<string, string[]>;
-  calls: Record<string, { factory: string; path: string; status: number; hasData: boolean; error: unknown }>;
-  tls: { status: number; data: unknown };
+  exports: Record<string, string[] | Thrown>;
+  calls: Record<string, { factory: string; path: string; status: number; hasData: boolean; error: unknown } | Thrown>;
+  tls: { status: number; data: unknown } | Thrown;
 }
 
 async function smoke(binary: string, script: string): Promise<SmokeResult> {
@@ -46,8 +49,9 @@ async function smoke(binary: string, script: string): Promise<SmokeResult> {
   return JSON.parse(stdout.trim().split("\n").at(-1)!) as SmokeResult;
 }
 
-/** What `require` and `import` of one package must agree on: its named exports. */
-const namedExports = (names: readonly string[]) => names.filter((name) => name !== "default" && name !== "__esModule" && name !== "module.exports");
+/** What `require` and `import` of one package must agree on: its named exports (or why it did not load). */
+const namedExports = (names: readonly string[] | Thrown | undefined) =>
+  Array.isArray(names) ? names.filter((name) => name !== "default" && name !== "__esModule" && name !== "module.exports") : names;
 
 it("tests every Node line the packages claim, from the lowest", () => {
   expect(clients.map((pkg) => pkg.api)).toEqual(expect.arrayContaining(Object.keys(clientOptions).filter((key) => !key.startsWith("$"))));
@@ -58,33 +62,42 @@ it("tests every Node line the packages claim, from the lowest", () => {
 });
 
 describe.each(lines)("Node $version", (line) => {
-  let esm: SmokeResult;
-  let cjs: SmokeResult;
+  // Settled here and read by each test: a script that crashed fails the tests that need it, by name.
+  let runs: PromiseSettledResult<SmokeResult>[] = [];
+  const outcome = (index: 0 | 1): SmokeResult => {
+    const run = runs[index]!;
+    if (run.status === "rejected") throw run.reason;
+    return run.value;
+  };
+  const esm = () => outcome(0);
+  const cjs = () => outcome(1);
   beforeAll(async () => {
     const binary = await line.binary();
-    [esm, cjs] = await Promise.all([smoke(binary, "smoke.mjs"), smoke(binary, "smoke.cjs")]);
+    runs = await Promise.allSettled([smoke(binary, "smoke.mjs"), smoke(binary, "smoke.cjs")]);
   });
 
   it("runs the smoke tests under this line", () => {
-    expect([esm.node, cjs.node]).toEqual([`v${line.version}`, `v${line.version}`]);
+    expect([esm().node, cjs().node]).toEqual([`v${line.version}`, `v${line.version}`]);
   });
 
   it("imports every package", () => {
-    for (const pkg of packages) expect(namedExports(esm.exports[pkg.name] ?? []), pkg.name).not.toEqual([]);
+    for (const pkg of packages) expect(namedExports(esm().exports[pkg.name]), pkg.name).toEqual(expect.arrayContaining([expect.any(String)]));
   });
 
   it("requires every package, with the same named exports as import", () => {
-    for (const pkg of packages) expect(namedExports(cjs.exports[pkg.name] ?? []), pkg.name).toEqual(namedExports(esm.exports[pkg.name]!));
+    for (const pkg of packages) expect(namedExports(cjs().exports[pkg.name]), pkg.name).toEqual(namedExports(esm().exports[pkg.name]));
   });
 
-  it.each(clients)("$name calls the mock through import and through require", (pkg) => {
-    for (const result of [esm, cjs]) {
-      expect(result.calls[pkg.name]).toMatchObject({ status: 200, hasData: true, error: null });
-    }
+  it.each(clients)("$name calls the mock through import", (pkg) => {
+    expect(esm().calls[pkg.name]).toMatchObject({ status: 200, hasData: true, error: null });
+  });
+
+  it.each(clients)("$name calls the mock through require", (pkg) => {
+    expect(cjs().calls[pkg.name]).toMatchObject({ status: 200, hasData: true, error: null });
   });
 
   it("trusts a self-signed certificate given as `ca` (Redis Enterprise), through import and require", () => {
-    expect(esm.tls).toEqual({ status: 200, data: services });
-    expect(cjs.tls).toEqual({ status: 200, data: services });
+    expect(esm().tls).toEqual({ status: 200, data: services });
+    expect(cjs().tls).toEqual({ status: 200, data: services });
   });
 });
