@@ -9,9 +9,9 @@ import { DEFAULT_ZONE, zoneBaseUrl, type ExoscaleZone } from "./zones.js";
 
 export interface ExoscaleValkeyClientOptions extends ExoscaleCredentials, TransportOptions {
   /** The zone whose endpoint to call, `https://api-{zone}.exoscale.com/v2`. Default `ch-gva-2`. */
-  zone?: ExoscaleZone;
+  zone?: ExoscaleZone | undefined;
   /** The API's root URL, including `/v2` for the real API. Overrides `zone`. */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /** Headers sent with every request (the client sets `Authorization`). */
   headers?: Record<string, string>;
 }

@@ -10,7 +10,7 @@ export const DEFAULT_BASE_URL: string = serverUrlTemplate;
 
 export interface KakaoCloudRedisClientOptions extends KakaoCredentials, TransportOptions {
   /** The API's root URL. Default `https://redis.kr-central-2.kakaocloud.com`. */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /** Headers sent with every request (the token header is set by the client). */
   headers?: Record<string, string>;
 }

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { inspect } from "node:util";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ApiError, createRedisEnterpriseClient, unwrap, type RedisEnterpriseClientOptions } from "../src/index.js";
+import { createRedisEnterpriseClient as createBrowserClient } from "../src/browser.js";
 import { startLocalServer, type LocalServer } from "../../client-runtime/test/support/local-server.js";
 
 // A self-signed certificate for localhost/127.0.0.1, made once with `openssl req -x509` for these tests only.
@@ -48,6 +49,26 @@ describe("TLS", () => {
 
   it("does not combine a custom fetch with `ca`", () => {
     expect(() => client({ fetch: async () => new Response() })).toThrow(expect.objectContaining({ option: "fetch" }));
+  });
+});
+
+describe("the browser build (every runtime but Node)", () => {
+  const options = { host: "127.0.0.1", username: USERNAME, password: PASSWORD };
+
+  it("refuses `ca` and `insecureSkipTlsVerify`, which only Node can honour, naming the option", () => {
+    expect(() => createBrowserClient({ ...options, ca: cert })).toThrow(expect.objectContaining({ option: "ca" }));
+    expect(() => createBrowserClient({ ...options, insecureSkipTlsVerify: true })).toThrow(expect.objectContaining({ option: "insecureSkipTlsVerify" }));
+  });
+
+  it("calls the cluster with the global fetch, the browser's TLS", async () => {
+    const plain = await startLocalServer(() => ({ body: services }));
+    try {
+      const { data } = await createBrowserClient({ ...options, baseUrl: plain.url }).GET("/v1/local/services");
+      expect(data).toEqual(services);
+      expect(plain.requests[0]?.headers.authorization).toMatch(/^Basic /);
+    } finally {
+      await plain.close();
+    }
   });
 });
 

@@ -1,6 +1,7 @@
 // Runs the ```ts examples of a package's README, so that README and code cannot drift: each block is
-// written to a temporary module (importing the package's source instead of its published name), type-checked
-// with the package's compiler options, then imported, i.e. run. Test code only.
+// written to a temporary module (importing the package's source instead of its published name),
+// type-checked with the package's compiler options, then imported, i.e. run. test/consumers type-checks
+// the same blocks as published, strictly. Test code only.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
@@ -13,14 +14,17 @@ export interface ReadmeBlock {
   file: string;
 }
 
-/** Extracts the README's ```ts blocks into `<packageDir>/test/.readme-blocks/`, rewriting the package import. */
-export function extractReadmeBlocks(packageDir: string, packageName: string): ReadmeBlock[] {
-  const readme = readFileSync(path.join(packageDir, "README.md"), "utf8");
-  const outDir = path.join(packageDir, "test", ".readme-blocks");
-  rmSync(outDir, { recursive: true, force: true });
-  mkdirSync(outDir, { recursive: true });
-  const source = path.join(packageDir, "src", "index.js");
-  const blocks: ReadmeBlock[] = [];
+export interface ReadmeCode {
+  /** 1-based position among the README's ```ts blocks. */
+  index: number;
+  /** The first line of the README section the block is in. */
+  heading: string;
+  code: string;
+}
+
+/** The ```ts blocks of a README's text, each with the heading of its section. */
+export function readmeTypeScriptBlocks(readme: string): ReadmeCode[] {
+  const blocks: ReadmeCode[] = [];
   const pattern = /^(#+ .*)$|^```ts\n([\s\S]*?)^```$/gm;
   let heading = "";
   for (let match = pattern.exec(readme); match; match = pattern.exec(readme)) {
@@ -28,14 +32,25 @@ export function extractReadmeBlocks(packageDir: string, packageName: string): Re
       heading = match[1].replace(/^#+ /, "");
       continue;
     }
-    const index = blocks.length + 1;
-    const file = path.join(outDir, `block-${index}.ts`);
-    const code = (match[2] ?? "").split(`from "${packageName}"`).join(`from ${JSON.stringify(path.relative(outDir, source).replace(/^(?!\.)/, "./"))}`);
-    // `export {}` makes every block a module, so top-level await is allowed in it as in the README.
-    writeFileSync(file, `${code}\nexport {};\n`);
-    blocks.push({ index, heading, file });
+    blocks.push({ index: blocks.length + 1, heading, code: match[2] ?? "" });
   }
   return blocks;
+}
+
+/** Extracts the README's ```ts blocks into `<packageDir>/test/.readme-blocks/`, rewriting the package import. */
+export function extractReadmeBlocks(packageDir: string, packageName: string): ReadmeBlock[] {
+  const readme = readFileSync(path.join(packageDir, "README.md"), "utf8");
+  const outDir = path.join(packageDir, "test", ".readme-blocks");
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  const source = path.join(packageDir, "src", "index.js");
+  return readmeTypeScriptBlocks(readme).map(({ index, heading, code }) => {
+    const file = path.join(outDir, `block-${index}.ts`);
+    const rewritten = code.split(`from "${packageName}"`).join(`from ${JSON.stringify(path.relative(outDir, source).replace(/^(?!\.)/, "./"))}`);
+    // `export {}` makes every block a module, so top-level await is allowed in it as in the README.
+    writeFileSync(file, `${rewritten}\nexport {};\n`);
+    return { index, heading, file };
+  });
 }
 
 /** Type-checks the blocks with the package's tsconfig; returns the diagnostics as text (empty when fine). */
