@@ -52,10 +52,11 @@ export function createRedisEnterpriseClient(options: RedisEnterpriseClientOption
     authenticator,
     baseUrl,
     operationIds,
+    tlsHint: "give the cluster's certificate (its proxy_cert.pem) or the authority that signed it as the `ca` option, rather than turning verification off",
   });
   return guardClient(createClient<paths>({
     baseUrl,
     fetch,
     ...(options.headers ? { headers: options.headers } : {}),
-  }), options.timeoutMs);
+  }), { timeoutMs: options.timeoutMs, operationIds, maxResponseBytes: options.maxResponseBytes });
 }

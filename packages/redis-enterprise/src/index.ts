@@ -8,7 +8,19 @@ export type { TlsOptions } from "./tls.js";
 // (`serviceStatusStatusValues`, `servicesOperationRequestOperation_typeValues`).
 export * from "./generated/openapi.js";
 export { operationIds } from "./generated/operations.js";
-export { ApiError, InvalidOptionError, TimeoutError, unwrap, type RetryOptions } from "@managed-redis/client-runtime";
+export {
+  ApiError,
+  ConnectionError,
+  InvalidOptionError,
+  RedirectError,
+  RequestError,
+  ResponseDecodeError,
+  ResponseTooLargeError,
+  TimeoutError,
+  TlsError,
+  unwrap,
+  type RetryOptions,
+} from "@managed-redis/client-runtime";
 
 type Schemas = components["schemas"];
 export type ServiceStatus = Schemas["ServiceStatus"];

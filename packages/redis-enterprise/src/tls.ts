@@ -63,6 +63,8 @@ export function tlsTransport(options: TlsOptions & { fetch?: FetchLike }): TlsTr
       headers: [...request.headers],
       body,
       signal: init?.signal ?? request.signal,
+      // The transport asks for "manual" and follows same-origin redirects itself.
+      redirect: init?.redirect ?? request.redirect,
       dispatcher,
     });
     return response as unknown as Response;
