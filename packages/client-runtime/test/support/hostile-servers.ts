@@ -102,6 +102,15 @@ const expectError =
     expect(error).toMatchObject(fields);
   };
 
+/** Sends the status, the headers and the start of a body, then drops the connection. */
+const cutOff = (status: number, headers: Record<string, string>, start: string): Reply => ({
+  respond: (res) => {
+    res.writeHead(status, headers);
+    res.write(start);
+    setTimeout(() => res.destroy(), 10);
+  },
+});
+
 const streamForever = (status: number) => (res: import("node:http").ServerResponse, env: Env) => {
   res.writeHead(status, { "content-type": "application/json" });
   const chunk = Buffer.alloc(16 * 1024, 0x20);
@@ -257,35 +266,17 @@ function hostileCases(env: () => Env, exports: RuntimeExports): HostileCase[] {
     },
     {
       name: "a 200 body cut off before its Content-Length",
-      reply: (request) => ({
-        respond: (res) => {
-          res.writeHead(200, { "content-type": "application/json", "content-length": "1000" });
-          res.write(`{"echo":"${echo(request)}`);
-          setTimeout(() => res.destroy(), 10);
-        },
-      }),
+      reply: (request) => cutOff(200, { "content-type": "application/json", "content-length": "1000" }, `{"echo":"${echo(request)}`),
       check: expectError(ResponseDecodeError, { status: 200, reason: "truncated" }),
     },
     {
       name: "a chunked 200 body cut off mid-way",
-      reply: () => ({
-        respond: (res) => {
-          res.writeHead(200, { "content-type": "application/json" });
-          res.write('{"clusters":[');
-          setTimeout(() => res.destroy(), 10);
-        },
-      }),
+      reply: () => cutOff(200, { "content-type": "application/json" }, '{"clusters":['),
       check: expectError(ResponseDecodeError, { status: 200, reason: "truncated" }),
     },
     {
       name: "a 500 error body cut off",
-      reply: (request) => ({
-        respond: (res) => {
-          res.writeHead(500, { "content-type": "application/json", "content-length": "500" });
-          res.write(`{"message":"${echo(request)}`);
-          setTimeout(() => res.destroy(), 10);
-        },
-      }),
+      reply: (request) => cutOff(500, { "content-type": "application/json", "content-length": "500" }, `{"message":"${echo(request)}`),
       check: expectError(ResponseDecodeError, { status: 500, reason: "truncated" }),
     },
     {
