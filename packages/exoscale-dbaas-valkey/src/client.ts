@@ -37,7 +37,7 @@ export function createExoscaleValkeyClient(options: ExoscaleValkeyClientOptions)
     options.baseUrl === undefined ? zoneBaseUrl(options.zone ?? DEFAULT_ZONE) : requireHttpUrl(options.baseUrl, "baseUrl");
   const authenticator = createExoscaleAuthenticator(options);
   const fetch = createTransport({ ...options, authenticator, baseUrl, operationIds });
-  const client = guardClient(createClient<paths>({ baseUrl, fetch, ...(options.headers ? { headers: options.headers } : {}) }), options.timeoutMs);
+  const client = guardClient(createClient<paths>({ baseUrl, fetch, ...(options.headers ? { headers: options.headers } : {}) }), { timeoutMs: options.timeoutMs, operationIds, maxResponseBytes: options.maxResponseBytes });
   return Object.assign(client, {
     waitForServiceState: (
       name: string,

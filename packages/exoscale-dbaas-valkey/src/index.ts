@@ -18,8 +18,14 @@ export * from "./generated/openapi.js";
 export { operationIds } from "./generated/operations.js";
 export {
   ApiError,
+  ConnectionError,
   InvalidOptionError,
+  RedirectError,
+  RequestError,
+  ResponseDecodeError,
+  ResponseTooLargeError,
   TimeoutError,
+  TlsError,
   WaiterError,
   unwrap,
   type RetryOptions,

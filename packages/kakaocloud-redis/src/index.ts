@@ -9,8 +9,14 @@ export type { components, operations, paths } from "./generated/openapi.js";
 export { operationIds } from "./generated/operations.js";
 export {
   ApiError,
+  ConnectionError,
   InvalidOptionError,
+  RedirectError,
+  RequestError,
+  ResponseDecodeError,
+  ResponseTooLargeError,
   TimeoutError,
+  TlsError,
   WaiterError,
   unwrap,
   type RetryOptions,

@@ -49,11 +49,12 @@ export function redisEnterpriseClientFactory(tlsTransport: TlsTransportFactory) 
       authenticator,
       baseUrl,
       operationIds,
+      tlsHint: "give the cluster's certificate (its proxy_cert.pem) or the authority that signed it as the `ca` option, rather than turning verification off",
     });
     return guardClient(createClient<paths>({
       baseUrl,
       fetch,
       ...(options.headers ? { headers: options.headers } : {}),
-    }), options.timeoutMs);
+    }), { timeoutMs: options.timeoutMs, operationIds, maxResponseBytes: options.maxResponseBytes });
   };
 }

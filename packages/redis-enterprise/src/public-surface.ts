@@ -11,7 +11,19 @@ export type { PemCertificate, TlsOptions } from "./tls-options.js";
 export * from "./generated/openapi.js";
 import { knownValues } from "./generated/operations.js";
 export { knownValues, operationIds } from "./generated/operations.js";
-export { ApiError, InvalidOptionError, TimeoutError, unwrap, type RetryOptions } from "@managed-redis/client-runtime";
+export {
+  ApiError,
+  ConnectionError,
+  InvalidOptionError,
+  RedirectError,
+  RequestError,
+  ResponseDecodeError,
+  ResponseTooLargeError,
+  TimeoutError,
+  TlsError,
+  unwrap,
+  type RetryOptions,
+} from "@managed-redis/client-runtime";
 
 type Schemas = components["schemas"];
 export type ServiceStatus = Schemas["ServiceStatus"];

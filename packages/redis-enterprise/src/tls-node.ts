@@ -32,6 +32,8 @@ export const nodeTlsTransport: TlsTransportFactory = (options) => {
       headers: [...request.headers],
       body,
       signal: init?.signal ?? request.signal,
+      // The transport asks for "manual" and follows same-origin redirects itself.
+      redirect: init?.redirect ?? request.redirect,
       dispatcher,
     });
     return response as unknown as Response;
