@@ -6,7 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { apiNames, bundledSpec } from "../../../scripts/lib/apis.ts";
 import { summarizeApi } from "./api-summary.ts";
-import { writeChangelogPage } from "./changelogs.ts";
+import { writeChangelogPage, writePackageChangelogsPage } from "./changelogs.ts";
 import { renderLandingPage, type LandingPageApi } from "./landing-page.ts";
 import { checkLinks, formatBrokenLinks } from "./link-checker.ts";
 import { buildReferencePage } from "./reference-pages.ts";
@@ -46,7 +46,9 @@ for (const api of apiNames) {
   landingApis.push({ summary, hasChangelog });
   console.log(`  ${api}: ${summary.operations.length} operations, reference page${hasChangelog ? ", changelog" : ""}`);
 }
-writeFileSync(path.join(siteDir, "index.html"), renderLandingPage(landingApis));
+writePackageChangelogsPage(siteDir);
+handWrittenPages.push("changelogs.html");
+writeFileSync(path.join(siteDir, "index.html"), renderLandingPage(landingApis, { packageChangelogs: "changelogs.html" }));
 
 const broken = checkLinks({ root: siteDir, pages: handWrittenPages });
 if (broken.length) fail(`broken links:\n${formatBrokenLinks(broken)}`);
