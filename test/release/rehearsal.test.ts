@@ -83,7 +83,13 @@ beforeAll(async () => {
   registerSecret(token);
   const npmrc = path.join(work, "npmrc");
   writeFileSync(npmrc, `registry=${registry.url}\n//${new URL(registry.url).host}/:_authToken=${token}\n`, { mode: 0o600 });
-  const env = rehearsalEnv(process.env, { registry: registry.url, userconfig: npmrc, cache: path.join(work, "npm-cache") });
+  const turboCache = path.join(repoRoot, ".turbo", "cache");
+  const env = rehearsalEnv(process.env, {
+    registry: registry.url,
+    userconfig: npmrc,
+    cache: path.join(work, "npm-cache"),
+    ...(existsSync(turboCache) ? { turboCacheDir: turboCache } : {}),
+  });
 
   const repo = path.join(work, "repo");
   mkdirSync(repo);

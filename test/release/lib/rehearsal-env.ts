@@ -18,9 +18,14 @@ export interface RehearsalEnvOptions {
   /** The rehearsal's npmrc: the registry and its token, nothing else. */
   userconfig: string;
   cache: string;
+  /**
+   * The repository's turbo cache, read only: tasks whose inputs the release did not change are restored
+   * from what `npm test` just built, as in the release workflow, where publishing follows `npm test`.
+   */
+  turboCacheDir?: string;
 }
 
-export function rehearsalEnv(base: NodeJS.ProcessEnv, { registry, userconfig, cache }: RehearsalEnvOptions): NodeJS.ProcessEnv {
+export function rehearsalEnv(base: NodeJS.ProcessEnv, { registry, userconfig, cache, turboCacheDir }: RehearsalEnvOptions): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(base)) if (!dropped.some((pattern) => pattern.test(key))) env[key] = value;
   return {
@@ -34,6 +39,7 @@ export function rehearsalEnv(base: NodeJS.ProcessEnv, { registry, userconfig, ca
     npm_config_provenance: "false",
     [REHEARSAL_REGISTRY_VARIABLE]: registry,
     TURBO_TELEMETRY_DISABLED: "1",
+    ...(turboCacheDir ? { TURBO_CACHE_DIR: turboCacheDir, TURBO_CACHE: "local:r" } : {}),
     REDOCLY_TELEMETRY: "off",
     GIT_AUTHOR_NAME: "Release Rehearsal",
     GIT_AUTHOR_EMAIL: "rehearsal@localhost",
