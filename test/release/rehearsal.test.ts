@@ -182,7 +182,7 @@ describe.sequential("release rehearsal against a local npm registry", () => {
   it("npm run release:publish builds and publishes every public package to the local registry, and tags them", (test) =>
     step(test, "release:publish", async (ctx) => {
       const result = await npm(ctx, ctx.repo, ["run", "release:publish"], 300_000);
-      console.log(`release:publish output (tail):\n${redact(result.stdout.trimEnd().split("\n").slice(-14).join("\n"))}`);
+      console.log(redact(result.stdout.split("\n").filter((line) => line.startsWith("release:publish:")).join("\n")));
       expect(result.stdout).toContain(`to ${ctx.registry.url} (rehearsal)`);
       const publicWorkspaces = listWorkspaces(ctx.repo).filter(isPublishable);
       expect(publicWorkspaces.map(({ manifest }) => manifest.name)).toEqual(expect.arrayContaining([client, ...apiNames.map(specPackageOf), "@managed-redis/mock"]));
