@@ -103,7 +103,8 @@ export async function startLocalRegistry(dir: string, uplink: Uplink, { timeoutM
   const child = spawn(process.execPath, ["--import", "tsx", serverScript, configFile], {
     cwd: repoRoot,
     stdio: ["pipe", "pipe", "pipe"],
-    env: { ...process.env, NODE_OPTIONS: "" },
+    // Verdaccio needs no credential of this machine: nothing token-like, and none of npm's settings.
+    env: Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_|TOKEN|SECRET|PASSWORD|CREDENTIAL|^NODE_OPTIONS$/i.test(key))),
   });
   let stderr = "";
   child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
@@ -130,7 +131,7 @@ export async function startLocalRegistry(dir: string, uplink: Uplink, { timeoutM
         reject(new Error(`the local registry exited (${signal ?? code}) before it listened\n${stderr}`));
       });
     });
-    return { url, pid: child.pid!, logFile: config.log ? path.join(dir, "verdaccio.log") : "", stop };
+    return { url, pid: child.pid!, logFile: path.join(dir, "verdaccio.log"), stop };
   } catch (error) {
     await stop();
     throw error;
