@@ -6,8 +6,9 @@
 //   spec-diff --json                     the reports as JSON on stdout instead
 //   spec-diff --check                    exit 1 when a breaking change has no major changeset for its package
 //   spec-diff --changelog                also write specs/<api>/dist/changelog.md
-//   spec-diff --update-baseline          (release flow) record the changes in specs/<api>/CHANGELOG.md, then
-//                                        make the current bundle the new baseline
+//   spec-diff --update-baseline          (release flow) record the changes in specs/<api>/CHANGELOG.md (unless
+//                                        it has a section for the new version, as release:version writes),
+//                                        then make the current bundle the new baseline
 //   spec-diff --base a.json --revision b.json [--package name] [--out report.json]   any two bundles
 //   --changeset-dir <dir>                where changesets are read (default .changeset)
 //   --out-dir <dir>                      write <dir>/<api>.spec-diff.json (and .changelog.md) instead of dist/
@@ -15,6 +16,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { apiNames, bundledSpec, isApiName, repoRoot } from "./lib/apis.ts";
+import { hasVersionSection } from "./lib/release/changelog.ts";
 import type { ApiName } from "./lib/apis.ts";
 import { clientPackageOf, readChangesetBumps, releaseNotesFor } from "./lib/spec-diff/changesets.ts";
 import { renderChangelogSection, renderTable, sectionHeading } from "./lib/spec-diff/render.ts";
@@ -111,8 +113,10 @@ if (args["update-baseline"]) {
       section = `## ${version ?? "First release"}\n\nFirst released version of this description: the baseline that later changes are compared with.\n`;
     } else {
       const report = diffSpecs(target);
-      if (report.changes.length > 0) {
-        const same = report.base.version === report.revision.version;
+      const same = report.base.version === report.revision.version;
+      // release:version has already written this version's entry (changesets' section plus the report).
+      const recorded = !same && report.revision.version !== null && hasVersionSection(previous, report.revision.version);
+      if (report.changes.length > 0 && !recorded) {
         const notes = report.package ? releaseNotesFor(args["changeset-dir"], report.package) : [];
         section = renderChangelogSection(report, `${report.revision.version ?? "?"}${same ? " (revised)" : ""}`, notes);
       }
@@ -172,7 +176,9 @@ if (args.check) {
       console.error(`✓ ${report.api}: no breaking change`);
       continue;
     }
-    const bumps = report.package ? (changesets.get(report.package) ?? []) : [];
+    // The spec package shares its client's version (a changesets `fixed` group): a major bump of either is one.
+    const specPackage = report.package?.replace(/^@managed-redis\//, "@managed-redis/spec-") ?? null;
+    const bumps = [report.package, specPackage].flatMap((name) => (name ? (changesets.get(name) ?? []) : []));
     const major = bumps.find((bump) => bump.bump === "major");
     if (major) {
       console.error(`✓ ${report.api}: ${breaking.length} breaking change(s), released as a major bump of ${report.package} (${major.file})`);

@@ -60,6 +60,12 @@ describe("the breaking-change gate (spec-diff --check)", () => {
     expect(output).toContain("pending changesets ask only for: minor in remove-paused-state.md");
   });
 
+  it("passes it when the major bump names the spec package, which shares its client's version (RELEASING.md)", () => {
+    const { status, output } = checkFixture("response-enum-value-removed.json", "major-spec-package");
+    expect(output).toContain(`✓ ${widgets}: 1 breaking change(s), released as a major bump of ${widgets} (remove-paused-state.md)`);
+    expect(status).toBe(0);
+  });
+
   it("is not satisfied by a major bump of another package", () => {
     const { status } = checkFixture("response-enum-value-removed.json", "major-other-package");
     expect(status).toBe(1);

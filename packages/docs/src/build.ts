@@ -6,7 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { apiNames, bundledSpec } from "../../../scripts/lib/apis.ts";
 import { readBundle, summarizeApi } from "./api-summary.ts";
-import { writeChangelogPage } from "./changelogs.ts";
+import { writeChangelogPage, writePackageChangelogsPage } from "./changelogs.ts";
 import { renderLandingPage, type LandingPageApi } from "./landing-page.ts";
 import { checkLinks, formatBrokenLinks } from "./link-checker.ts";
 import { writeNotesPage } from "./notes-page.ts";
@@ -49,7 +49,9 @@ for (const api of apiNames) {
   landingApis.push({ summary, hasChangelog });
   console.log(`  ${api}: ${summary.operations.length} operations, reference page, notes${hasChangelog ? ", changelog" : ""}`);
 }
-writeFileSync(path.join(siteDir, "index.html"), renderLandingPage(landingApis));
+writePackageChangelogsPage(siteDir);
+handWrittenPages.push("changelogs.html");
+writeFileSync(path.join(siteDir, "index.html"), renderLandingPage(landingApis, { packageChangelogs: "changelogs.html" }));
 
 const broken = checkLinks({ root: siteDir, pages: handWrittenPages });
 if (broken.length) fail(`broken links:\n${formatBrokenLinks(broken)}`);

@@ -64,12 +64,13 @@ function renderApi({ summary, hasChangelog }: LandingPageApi): string {
       </section>`;
 }
 
-export function renderLandingPage(apis: LandingPageApi[]): string {
+export function renderLandingPage(apis: LandingPageApi[], { packageChangelogs }: { packageChangelogs?: string } = {}): string {
+  const changelogs = packageChangelogs ? `\n      <p><a href="${escapeHtml(packageChangelogs)}">Changelogs of every npm package</a></p>` : "";
   const body = `
       <h1>Managed Redis and Valkey control-plane APIs</h1>
       <p class="lead">OpenAPI 3.1 references for ${apis.length} managed Redis and Valkey control planes, with typed TypeScript clients and local mock servers. Each reference page lists every operation, parameter, schema, enum value and example.</p>
       <div class="apis">${apis.map(renderApi).join("\n")}
-      </div>`;
+      </div>${changelogs}`;
   return pageShell({
     title: `Managed Redis APIs: ${apis.map(({ summary }) => summary.title).join(", ")}`,
     description: "API references, specs, clients and mocks for three managed Redis and Valkey control-plane APIs.",

@@ -1,5 +1,5 @@
 // The three APIs this package mocks, their default ports, and where their bundled specs live.
-import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
 
 export const apiNames = ["kakaocloud-redis", "exoscale-dbaas-valkey", "redis-enterprise"] as const;
 export type ApiName = (typeof apiNames)[number];
@@ -18,18 +18,21 @@ export function isApiName(value: unknown): value is ApiName {
   return typeof value === "string" && (apiNames as readonly string[]).includes(value);
 }
 
+const require = createRequire(import.meta.url);
+
 /**
- * The bundled OpenAPI document of an API as shipped in this package (`specs/<api>.json`, copied
- * there by the build). The same relative path holds from `src/` and from `dist/`.
+ * The bundled OpenAPI document of an API, from its spec package (`@managed-redis/spec-<api>`, an exact
+ * dependency of this package): the mock serves the very spec version it declares, and `npm ls` tells which.
  */
 export function bundledSpecPath(api: ApiName): string {
-  return fileURLToPath(new URL(`../specs/${api}.json`, import.meta.url));
+  return require.resolve(`@managed-redis/spec-${api}/openapi.json`);
 }
 
 /**
- * The strict variant of that document (`specs/<api>.strict.json`): the same, with every object schema
- * that lists its properties closed to others, so `--strict` reports a mistyped or unknown field.
+ * The strict variant of that document (`@managed-redis/spec-<api>/openapi.strict.json`): the same, with
+ * every object schema that lists its properties closed to others, so `--strict` reports a mistyped or
+ * unknown field.
  */
 export function strictSpecPath(api: ApiName): string {
-  return fileURLToPath(new URL(`../specs/${api}.strict.json`, import.meta.url));
+  return require.resolve(`@managed-redis/spec-${api}/openapi.strict.json`);
 }

@@ -31,7 +31,7 @@ export function renderTable(report: SpecDiffReport): string {
   return [title, line(header), rule, ...rows.map(line), summary, ""].join("\n");
 }
 
-function changelogLine(change: SpecChange): string {
+export function changelogLine(change: SpecChange): string {
   const where = change.operations.length > 0 ? change.operations.map((op) => `\`${op}\``).join(", ") : `\`${change.location}\``;
   return `- ${change.message} (${where}${change.rule ? `; rule \`${change.rule}\`` : ""})`;
 }
