@@ -89,19 +89,22 @@ describe("corrections of Redocly's verdicts", () => {
     ]);
   });
 
-  it("rates parameters moved from the path item to the operation, unchanged, as no change to callers (parameters-unchanged)", () => {
+  it("rates parameters moved from the path item to the operation, unchanged, as no change to callers (parameter-moved)", () => {
     const report = constrained("parameters-moved.json");
     expect(report.bump).toBe("patch");
     expect(rows("parameters-moved.json")).toEqual([
-      { impact: "non-breaking", rule: "parameters-unchanged", message: "`GET /gadgets/{id}` takes the same parameters as before, now declared elsewhere." },
-      { impact: "non-breaking", rule: "parameters-unchanged", message: "`GET /gadgets/{id}` takes the same parameters as before, now declared here." },
+      {
+        impact: "non-breaking",
+        rule: "parameter-moved",
+        message: "The `id` path parameter of `GET /gadgets/{id}` is now declared on the operation instead of its path item, which does not change how it is passed.",
+      },
     ]);
   });
 
-  it("leaves a moved parameter that got stricter on the way breaking", () => {
-    expect(rows("parameter-moved-and-tightened.json").map((row) => [row.impact, row.rule])).toEqual([
-      ["breaking", "parameter-removed"],
-      ["breaking", "parameter-became-required"],
+  it("leaves a moved parameter that got stricter on the way breaking, and says what got stricter", () => {
+    expect(rows("parameter-moved-and-tightened.json").map((row) => [row.impact, row.rule, row.message])).toEqual([
+      ["breaking", "schema-constraint-changed", "`maxLength` was set to '8'."],
+      ["non-breaking", "parameter-moved", expect.stringContaining("is now declared on the operation")],
     ]);
   });
 
@@ -133,6 +136,78 @@ describe("corrections of Redocly's verdicts", () => {
         impact: "breaking",
         rule: "response-became-nullable",
         message: "`Gadget.count` may now be null in responses: its generated type gains `| null`, and code that uses it without a null check no longer compiles.",
+      },
+    ]);
+  });
+});
+
+// Redocly pairs the items of a parameter list by content and likeness, not by identity; spec-diff pairs
+// parameters by `in` and `name` (scripts/lib/spec-diff/parameters.ts), wherever they are declared.
+describe("parameters, paired by `in` and `name`", () => {
+  const sprockets = (revision: string) =>
+    diffSpecs({ label: "sprockets", packageName: "@managed-redis/sprockets", baseFile: fixture("parameters/base.json"), revisionFile: fixture(`parameters/${revision}`) });
+  const rows = (revision: string) => sprockets(revision).changes.map(({ impact, rule, location, operations, message }) => ({ impact, rule, location, operations, message }));
+  const described = (location: string, before: string, after: string) => ({
+    impact: "non-breaking",
+    rule: null,
+    location,
+    operations: ["GET /sprockets"],
+    message: `\`description\` of \`${location}\` changed from "${before}" to "${after}".`,
+  });
+
+  it("reports one optional parameter added while the others are reordered, rewritten and moved to the operations: nothing removed or renamed", () => {
+    const report = sprockets("parameter-added-others-moved.json");
+    expect(report.summary.breaking).toBe(0);
+    expect(report.bump).toBe("minor");
+    expect(rows("parameter-added-others-moved.json")).toEqual([
+      {
+        impact: "non-breaking",
+        rule: "optional-parameter-added",
+        location: "GET /sprockets › parameters[1]",
+        operations: ["GET /sprockets"],
+        message: "Optional `tag` query parameter of `GET /sprockets` was added.",
+      },
+      {
+        impact: "non-breaking",
+        rule: "parameter-moved",
+        location: "DELETE /sprockets/{id} › parameters[0]",
+        operations: ["DELETE /sprockets/{id}"],
+        message: "The `id` path parameter of `DELETE /sprockets/{id}` is now declared on the operation instead of its path item, which does not change how it is passed.",
+      },
+      described("GET /sprockets › parameters[0]", "Only return sprockets with this label.", "Narrows the list to sprockets labelled exactly so."),
+      described("GET /sprockets › parameters[3]", "Only return sprockets of this colour.", "Narrows the list to sprockets painted in this colour."),
+      {
+        impact: "non-breaking",
+        rule: "parameter-moved",
+        location: "GET /sprockets/{id} › parameters[0]",
+        operations: ["GET /sprockets/{id}"],
+        message: "The `id` path parameter of `GET /sprockets/{id}` is now declared on the operation instead of its path item, which does not change how it is passed.",
+      },
+    ]);
+  });
+
+  it("reports one parameter removed while the others are reordered and rewritten: one breaking removal, nothing renamed", () => {
+    expect(rows("parameter-removed-others-reordered.json")).toEqual([
+      {
+        impact: "breaking",
+        rule: "parameter-removed",
+        location: "GET /sprockets › parameters[1]",
+        operations: ["GET /sprockets"],
+        message: "Optional `size` query parameter of `GET /sprockets` was removed.",
+      },
+      described("GET /sprockets › parameters[0]", "Only return sprockets with this label.", "Narrows the list to sprockets labelled exactly so."),
+      described("GET /sprockets › parameters[1]", "Only return sprockets of this colour.", "Narrows the list to sprockets painted in this colour."),
+    ]);
+  });
+
+  it("reports a change to a path item's parameter once, with every operation that takes it", () => {
+    expect(rows("path-parameter-tightened.json")).toEqual([
+      {
+        impact: "breaking",
+        rule: "schema-constraint-changed",
+        location: "/sprockets/{id} › parameters[0] › schema",
+        operations: ["DELETE /sprockets/{id}", "GET /sprockets/{id}"],
+        message: "`maxLength` was set to '8'.",
       },
     ]);
   });

@@ -1,13 +1,13 @@
 // Where Redocly's diff-recommended rules misjudge a change for a client of the generated TypeScript types,
-// a correction replaces its verdict (and says which): they rate every changed constraint, every reshuffled
-// parameter list and every changed type as major, though
+// a correction replaces its verdict (and says which): they rate every changed constraint and every changed
+// type as major, though
 //  - a constraint removed or loosened breaks nobody: a request may send more, and a response that promises
 //    less changes no generated type (bounds, formats and closed objects are not in the types);
-//  - parameters moved between a path item and its operations are the same parameters to a caller;
 //  - a plain string that starts listing its known values (an open enum) is still a plain string;
 // while a response enum that opens up is breaking for typed code, which Redocly names oddly ("Enum was
 // removed") and twice. Each correction returns the Redocly rules it replaces, and a verdict, or `null` when
-// another line of the report already says it.
+// another line of the report already says it. (Parameters are compared by `in` and `name` before Redocly sees
+// them: parameters.ts.)
 import type { ClientRuleContext, ClientRuleVerdict } from "./client-rules.ts";
 import type { RedoclyChange } from "./redocly-report.ts";
 import { pointerSegments, type Usage } from "./usages.ts";
@@ -164,76 +164,6 @@ const knownValuesListed: CorrectionRule = (change, context) => {
   };
 };
 
-const httpMethods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
-const constraintKeywords = [...lowerBounds, ...upperBounds, ...otherConstraints, "enum"];
-
-/** The parameters a caller of `METHOD /path` passes: the path item's, overridden by the operation's. */
-function effectiveParameters(doc: unknown, operation: string): Map<string, Schema> | undefined {
-  const [method, ...rest] = operation.split(" ");
-  const template = rest.join(" ");
-  const item = (doc as { paths?: Record<string, Schema> }).paths?.[template];
-  const op = item?.[method!.toLowerCase()];
-  if (!op) return undefined;
-  const parameters = new Map<string, Schema>();
-  for (const raw of [...(item.parameters ?? []), ...(op.parameters ?? [])]) {
-    const parameter = deref(doc, raw);
-    parameters.set(`${parameter.in} ${parameter.name}`, parameter);
-  }
-  return parameters;
-}
-
-/** "same", "looser" (accepts no fewer values) or undefined (stricter, or changed otherwise). */
-function compareParameterSchemas(baseDoc: unknown, revisionDoc: unknown, before: Schema, after: Schema): "same" | "looser" | undefined {
-  const a = deref(baseDoc, before.schema) ?? {};
-  const b = deref(revisionDoc, after.schema) ?? {};
-  if (JSON.stringify(a.type) !== JSON.stringify(b.type)) return undefined;
-  let looser = false;
-  for (const keyword of constraintKeywords) {
-    if (JSON.stringify(a[keyword]) === JSON.stringify(b[keyword])) continue;
-    if (keyword === "enum" ? b.enum === undefined || (Array.isArray(a.enum) && a.enum.every((value: unknown) => b.enum.includes(value))) : a[keyword] !== undefined && loosens(keyword, a[keyword], b[keyword])) {
-      looser = true;
-    } else {
-      return undefined;
-    }
-  }
-  return looser ? "looser" : "same";
-}
-
-/**
- * Parameters reshuffled (Redocly: a parameter list or a parameter removed and another added, rated
- * parameter-removed / parameter-became-required or "added"): when every operation under the node takes the
- * same parameters as before, each as required and with a schema that accepts no fewer values, nothing
- * changed for a caller.
- */
-const parametersUnchanged: CorrectionRule = (change, context) => {
-  const replaces = ["parameter-removed", "parameter-became-required", "parameter-added"];
-  if (change.typeName !== "ParameterList" && change.typeName !== "Parameter") return undefined;
-  if (!redoclySaid(change, ...replaces) && change.kind === "modified") return undefined;
-  const operations = [...new Set(usagesOfChange(change, context).map((usage) => usage.operation))].sort();
-  const details: string[] = [];
-  for (const operation of operations) {
-    const before = effectiveParameters(context.baseDoc, operation);
-    const after = effectiveParameters(context.revisionDoc, operation);
-    if (!before || !after || before.size !== after.size) return undefined;
-    for (const [key, parameter] of before) {
-      const moved = after.get(key);
-      if (!moved || Boolean(moved.required) !== Boolean(parameter.required)) return undefined;
-      const schemas = compareParameterSchemas(context.baseDoc, context.revisionDoc, parameter, moved);
-      if (!schemas) return undefined;
-      if (schemas === "looser") details.push(`the \`${parameter.name}\` ${parameter.in} parameter of \`${operation}\` accepts more values`);
-    }
-  }
-  if (operations.length === 0) return undefined;
-  return {
-    replaces,
-    verdict: {
-      ruleId: "parameters-unchanged",
-      impact: details.length > 0 ? "minor" : "patch",
-      message: `${operations.map((operation) => `\`${operation}\``).join(", ")} take${operations.length === 1 ? "s" : ""} the same parameters as before, now declared ${change.kind === "removed" ? "elsewhere" : "here"}${details.length > 0 ? `; ${details.join("; ")}` : ""}.`,
-    },
-  };
-};
-
 /**
  * A type that gained `null` (Redocly: schema-type-changed, "widened"). In responses, the generated type gains
  * `| null` and code that uses the value without a null check stops compiling: breaking, said plainly. In
@@ -263,5 +193,4 @@ export const corrections: Record<string, CorrectionRule> = {
   "constraint-relaxed": constraintRelaxed,
   "response-enum-opened": enumOpened,
   "open-enum-listed": knownValuesListed,
-  "parameters-unchanged": parametersUnchanged,
 };
