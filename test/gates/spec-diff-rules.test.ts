@@ -3,6 +3,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "../../scripts/lib/apis.ts";
+import { renderSpecChanges } from "../../scripts/lib/release/changelog.ts";
 import { readChangesetBumps, releaseNotesFor } from "../../scripts/lib/spec-diff/changesets.ts";
 import { renderChangelogSection } from "../../scripts/lib/spec-diff/render.ts";
 import { diffSpecs } from "../../scripts/lib/spec-diff/report.ts";
@@ -244,6 +245,46 @@ describe("the changelog section", () => {
         "",
       ].join("\n"),
     );
+  });
+
+  it("sums up changes to documentation only in one line per kind, and keeps each of them in the report", () => {
+    const report = diffBaseWith("documentation-rewritten.json");
+    // The machine report lists every change, the rewritten text included.
+    expect(report.changes.map(({ node, property, propertyChange, location }) => [node, property ?? null, propertyChange ?? null, location])).toEqual([
+      ["SpecExtension", null, null, "info › x-decision"],
+      ["Schema", null, null, "CreateWidgetRequest.label"],
+      ["Operation", "summary", "changed", "GET /widgets/{id}"],
+      ["Schema", "description", "changed", "Widget.id"],
+      ["Schema", "description", "changed", "Widget.name"],
+      ["Schema", "description", "removed", "Colour"],
+      ["Schema", "description", "changed", "CreateWidgetRequest.name"],
+      ["Schema", "x-decision", "added", "CreateWidgetRequest.note"],
+      ["Operation", "x-decision", "added", "POST /widgets"],
+    ]);
+    expect(renderChangelogSection(report, "1.1.0")).toBe(
+      [
+        "## 1.1.0",
+        "",
+        "### Non-breaking changes",
+        "",
+        "- Property `label` of `CreateWidgetRequest` was added. (`POST /widgets`)",
+        "- Documentation: descriptions were rewritten on 3 schemas; removed from 1 schema.",
+        "- Documentation: summaries were rewritten on 1 operation.",
+        '- Documentation: transcription notes (`x-decision`, listed under "Notes on this transcription" on the docs site, not in the clients\' TSDoc) were added to 1 operation, 1 schema and the API\'s info.',
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("keeps a documentation line for the published changelogs too, and every other change on its own line", () => {
+    const report = diffBaseWith("documentation-rewritten.json");
+    const block = renderSpecChanges({ specPackage: "@managed-redis/spec-widgets", clientPackage: "@managed-redis/widgets", from: "1.0.0", to: "1.1.0", report }, "client")!;
+    expect(block.split("\n").filter((line) => line.startsWith("- "))).toEqual([
+      "- Property `label` of `CreateWidgetRequest` was added. (`POST /widgets`)",
+      expect.stringMatching(/^- Documentation: descriptions /),
+      expect.stringMatching(/^- Documentation: summaries /),
+      expect.stringMatching(/^- Documentation: transcription notes /),
+    ]);
   });
 
   it("says there is no change since the released version when nothing changed", () => {

@@ -1,7 +1,7 @@
 // The parts of a package's CHANGELOG.md that releases read and write. changesets writes one section per
 // version (`## 1.2.0`, then `### Minor Changes` ...); the release adds the API description's changes to
 // that section, and the versioning check asks that the current version has one.
-import { changelogLine } from "../spec-diff/render.ts";
+import { changelogLines } from "../spec-diff/render.ts";
 import type { SpecDiffReport } from "../spec-diff/report.ts";
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -56,7 +56,7 @@ export function renderSpecChanges({ specPackage, clientPackage, from, to, report
     `\`${specPackage}\` ${from} → ${to}, as the breaking-change gate (\`npm run spec:diff\`) reports it:`,
     "",
   ];
-  if (breaking.length > 0) parts.push("#### Breaking", "", ...breaking.map(changelogLine), "");
-  if (nonBreaking.length > 0) parts.push("#### Non-breaking", "", ...nonBreaking.map(changelogLine), "");
+  if (breaking.length > 0) parts.push("#### Breaking", "", ...changelogLines(breaking), "");
+  if (nonBreaking.length > 0) parts.push("#### Non-breaking", "", ...changelogLines(nonBreaking), "");
   return parts.join("\n").trimEnd();
 }

@@ -1,5 +1,6 @@
 // The two readable forms of a report: a table for the terminal and a changelog section in Markdown.
 import type { ReleaseNote } from "./changesets.ts";
+import { documentationKindOf, documentationLines } from "./documentation.ts";
 import type { SpecChange, SpecDiffReport } from "./report.ts";
 
 function operationColumn(change: SpecChange): string {
@@ -37,6 +38,14 @@ export function changelogLine(change: SpecChange): string {
 }
 
 /**
+ * The lines of a changelog for some changes: each change that can matter to a client on its own line, and
+ * the changes to documentation only summed up in one line per kind (the gate's JSON report keeps each).
+ */
+export function changelogLines(changes: readonly SpecChange[]): string[] {
+  return [...changes.filter((change) => documentationKindOf(change) === undefined).map(changelogLine), ...documentationLines(changes)];
+}
+
+/**
  * One version's section: what the pending changesets of the client package tell its users (when given),
  * then the changes from the released baseline to the working spec, as the gate classified them.
  */
@@ -52,8 +61,8 @@ export function renderChangelogSection(report: SpecDiffReport, heading: string, 
     parts.push(`No changes since ${report.base.version ?? "the released baseline"}.`, "");
     return parts.join("\n");
   }
-  if (breaking.length > 0) parts.push("### Breaking changes", "", ...breaking.map(changelogLine), "");
-  if (nonBreaking.length > 0) parts.push("### Non-breaking changes", "", ...nonBreaking.map(changelogLine), "");
+  if (breaking.length > 0) parts.push("### Breaking changes", "", ...changelogLines(breaking), "");
+  if (nonBreaking.length > 0) parts.push("### Non-breaking changes", "", ...changelogLines(nonBreaking), "");
   return parts.join("\n");
 }
 

@@ -24,6 +24,8 @@ export interface SpecChange {
   node: string;
   /** Set when a value changed: the key that changed, such as `enum` or `description`. */
   property?: string;
+  /** With `property`: whether the key was set where there was none, taken away, or given another value. */
+  propertyChange?: "added" | "removed" | "changed";
   /** The changed node, readable: `Cluster.objectId`, `GET /v1/clusters › parameters[2]`. */
   location: string;
   /** Operations whose request or response contains the node, such as `GET /v1/clusters`. */
@@ -107,6 +109,8 @@ function describeChange(change: RedoclyChange, pointer: string, location: string
   if (change.kind === "modified") {
     const before = short(change.base?.value);
     const after = short(change.revision?.value);
+    if (change.base?.value === undefined) return `\`${change.property}\` of \`${location}\` was added${after !== undefined ? `: ${after}` : ""}.`;
+    if (change.revision?.value === undefined) return `\`${change.property}\` of \`${location}\` was removed${before !== undefined ? ` (it was ${before})` : ""}.`;
     const values = before !== undefined && after !== undefined ? ` from ${before} to ${after}` : "";
     return `\`${change.property}\` of \`${location}\` changed${values}.`;
   }
@@ -186,7 +190,7 @@ export function diffSpecs(input: DiffInput): SpecDiffReport {
     const common = {
       kind: change.kind,
       node: change.typeName,
-      ...(change.property ? { property: change.property } : {}),
+      ...(change.property ? { property: change.property, propertyChange: propertyChangeOf(change) } : {}),
       location,
       operations,
       pointer,
@@ -248,6 +252,12 @@ export function diffSpecs(input: DiffInput): SpecDiffReport {
     summary: { breaking, nonBreaking: changes.length - breaking },
     changes,
   };
+}
+
+function propertyChangeOf(change: RedoclyChange): NonNullable<SpecChange["propertyChange"]> {
+  if (change.base?.value === undefined) return "added";
+  if (change.revision?.value === undefined) return "removed";
+  return "changed";
 }
 
 function parentPointer(pointer: string, property: string): string {
