@@ -1,12 +1,14 @@
 // Every ```ts example of every package README, as published in the package, type-checked as written
 // (nothing rewritten) in the consumer app: strict, exactOptionalPropertyTypes, noUncheckedIndexedAccess.
+// Every ```js example (the spec packages' READMEs have them) runs as written, as an ES module in the app.
 // A README that imports a third-party package must tell the reader to install it.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
 import { describe, expect, inject, it } from "vitest";
-import { readmeTypeScriptBlocks } from "../../packages/client-runtime/test/support/readme-blocks.ts";
+import { readmeCodeBlocks, readmeTypeScriptBlocks } from "../../packages/client-runtime/test/support/readme-blocks.ts";
 import { importedPackages, installedByReadme } from "./lib/readme-imports.ts";
+import { run } from "./lib/run.ts";
 
 const app = inject("consumerApp");
 const packages = inject("publicPackages");
@@ -41,8 +43,29 @@ const program = ts.createProgram(
 );
 const diagnostics = ts.getPreEmitDiagnostics(program);
 
+const scripts = packages.flatMap((pkg) => {
+  const readme = readFileSync(path.join(app.dir, "node_modules", pkg.name, "README.md"), "utf8");
+  return readmeCodeBlocks(readme, "js").map((block) => {
+    const file = path.join(dir, `${pkg.name.replace(/\W+/g, "-")}-${block.index}.mjs`);
+    writeFileSync(file, block.code);
+    return { pkg, readme, block, file, title: `${pkg.name} script ${block.index} (${block.heading})` };
+  });
+});
+
+/** Whether an example imports only the package, what its README tells the reader to install, and what comes with it. */
+function unannouncedImports(pkg: { name: string }, readme: string, code: string): string[] {
+  const manifest = JSON.parse(readFileSync(path.join(app.dir, "node_modules", pkg.name, "package.json"), "utf8")) as {
+    dependencies?: Record<string, string>;
+    peerDependencies?: Record<string, string>;
+  };
+  const available = new Set([pkg.name, ...installedByReadme(readme), ...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.peerDependencies ?? {})]);
+  return importedPackages(code).filter((name) => !available.has(name));
+}
+
 it("finds the examples of the package READMEs", () => {
   expect(examples.length).toBeGreaterThanOrEqual(10);
+  // The spec packages show how to load their documents in JavaScript.
+  expect(new Set(scripts.map((script) => script.pkg.name)).size).toBeGreaterThanOrEqual(3);
 });
 
 describe.each(examples.map((example) => ({ ...example, title: `${example.pkg.name} example ${example.block.index} (${example.block.heading})` })))("$title", ({ pkg, readme, file }) => {
@@ -52,12 +75,19 @@ describe.each(examples.map((example) => ({ ...example, title: `${example.pkg.nam
   });
 
   it("imports only packages the reader is told to install or that come with the package", () => {
-    const manifest = JSON.parse(readFileSync(path.join(app.dir, "node_modules", pkg.name, "package.json"), "utf8")) as {
-      dependencies?: Record<string, string>;
-      peerDependencies?: Record<string, string>;
-    };
-    const available = new Set([pkg.name, ...installedByReadme(readme), ...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.peerDependencies ?? {})]);
-    const code = readFileSync(file, "utf8");
-    expect(importedPackages(code).filter((name) => !available.has(name))).toEqual([]);
+    expect(unannouncedImports(pkg, readme, readFileSync(file, "utf8"))).toEqual([]);
+  });
+});
+
+describe.each(scripts)("$title", ({ pkg, readme, file }) => {
+  it("runs as written", async () => {
+    const result = await run(process.execPath, [file], { cwd: dir, timeoutMs: 60_000, allowFailure: true });
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toBe("");
+  });
+
+  it("imports only packages the reader is told to install or that come with the package", () => {
+    expect(unannouncedImports(pkg, readme, readFileSync(file, "utf8"))).toEqual([]);
   });
 });

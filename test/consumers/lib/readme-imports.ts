@@ -2,11 +2,13 @@
 // the examples to compile, and the README must tell the reader to install them.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { readmeTypeScriptBlocks, type ReadmeCode } from "../../../packages/client-runtime/test/support/readme-blocks.ts";
+import { readmeCodeBlocks, type ReadmeCode } from "../../../packages/client-runtime/test/support/readme-blocks.ts";
 import type { PublicPackage } from "./public-packages.ts";
 
+/** The README's TypeScript and JavaScript examples. */
 export function readmeBlocks(pkg: PublicPackage): ReadmeCode[] {
-  return readmeTypeScriptBlocks(readFileSync(path.join(pkg.dir, "README.md"), "utf8"));
+  const readme = readFileSync(path.join(pkg.dir, "README.md"), "utf8");
+  return [...readmeCodeBlocks(readme, "ts"), ...readmeCodeBlocks(readme, "js")];
 }
 
 /** The package a bare import specifier names: `msw/node` → `msw`, `@scope/name/sub` → `@scope/name`. */

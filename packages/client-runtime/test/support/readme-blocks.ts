@@ -15,7 +15,7 @@ export interface ReadmeBlock {
 }
 
 export interface ReadmeCode {
-  /** 1-based position among the README's ```ts blocks. */
+  /** 1-based position among the README's blocks of its language. */
   index: number;
   /** The first line of the README section the block is in. */
   heading: string;
@@ -24,8 +24,13 @@ export interface ReadmeCode {
 
 /** The ```ts blocks of a README's text, each with the heading of its section. */
 export function readmeTypeScriptBlocks(readme: string): ReadmeCode[] {
+  return readmeCodeBlocks(readme, "ts");
+}
+
+/** The blocks of one language (```ts, ```js ...) of a README's text, each with the heading of its section. */
+export function readmeCodeBlocks(readme: string, language: string): ReadmeCode[] {
   const blocks: ReadmeCode[] = [];
-  const pattern = /^(#+ .*)$|^```ts\n([\s\S]*?)^```$/gm;
+  const pattern = new RegExp(`^(#+ .*)$|^\`\`\`${language}\\n([\\s\\S]*?)^\`\`\`$`, "gm");
   let heading = "";
   for (let match = pattern.exec(readme); match; match = pattern.exec(readme)) {
     if (match[1]) {
