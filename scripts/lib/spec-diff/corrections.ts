@@ -10,7 +10,7 @@
 // them: parameters.ts.)
 import type { ClientRuleContext, ClientRuleVerdict } from "./client-rules.ts";
 import type { RedoclyChange } from "./redocly-report.ts";
-import { pointerSegments, type Usage } from "./usages.ts";
+import { deref, pointerSegments, resolvePointer as resolve, type Usage } from "./usages.ts";
 
 export interface Correction {
   /** Redocly rule IDs whose verdicts on this change are wrong and dropped. */
@@ -23,16 +23,6 @@ type CorrectionRule = (change: RedoclyChange, context: ClientRuleContext) => Cor
 
 const has = (usages: Usage[], direction: Usage["direction"]) => usages.some((usage) => usage.direction === direction);
 const redoclySaid = (change: RedoclyChange, ...ruleIds: string[]) => change.verdicts.some((verdict) => ruleIds.includes(verdict.ruleId));
-
-function resolve(doc: unknown, pointer: string): any {
-  return pointerSegments(pointer).reduce((node: any, key) => node?.[key], doc);
-}
-
-function deref(doc: unknown, node: any): any {
-  let current = node;
-  for (let hops = 0; current?.$ref && hops < 20; hops++) current = resolve(doc, current.$ref);
-  return current;
-}
 
 function usagesOfChange(change: RedoclyChange, context: ClientRuleContext): Usage[] {
   return [

@@ -9,7 +9,7 @@
 // reports into the copies are mapped back to the real parameters of each bundle.
 import { createHash } from "node:crypto";
 import type { RedoclyChange, RedoclyVerdict } from "./redocly-report.ts";
-import { escapePointerSegment, pointerSegments } from "./usages.ts";
+import { deref, escapePointerSegment, pointerSegments } from "./usages.ts";
 
 type Json = any;
 
@@ -37,16 +37,6 @@ export interface AlignedParameters {
   changes: ParameterChange[];
   /** A pointer of Redocly's report into one of the aligned documents, as a pointer into that bundle. */
   realPointer(side: "base" | "revision", pointer: string): string;
-}
-
-function resolvePointer(doc: Json, pointer: string): Json {
-  return pointerSegments(pointer).reduce((node: Json, key) => node?.[key], doc);
-}
-
-function deref(doc: Json, node: Json): Json {
-  let current = node;
-  for (let hops = 0; current?.$ref && hops < 20; hops++) current = resolvePointer(doc, current.$ref);
-  return current;
 }
 
 /** HTTP header names are case-insensitive; every other location is not. */

@@ -29,13 +29,21 @@ export function pointerSegments(pointer: string): string[] {
     .map((segment) => segment.replaceAll("~1", "/").replaceAll("~0", "~"));
 }
 
-function resolve(doc: Json, pointer: string): Json {
+/** The node at a JSON pointer of the document, or undefined. */
+export function resolvePointer(doc: Json, pointer: string): any {
   let node = doc;
   for (const segment of pointerSegments(pointer)) {
     if (node === null || typeof node !== "object") return undefined;
     node = (node as Record<string, Json>)[segment];
   }
   return node;
+}
+
+/** The node a `$ref` (or a chain of them) in the document leads to; any other node as it is. */
+export function deref(doc: Json, node: any): any {
+  let current = node;
+  for (let hops = 0; current?.$ref && hops < 20; hops++) current = resolvePointer(doc, current.$ref);
+  return current;
 }
 
 /** Every object or array node of the spec that an operation reaches, keyed by its JSON pointer. */
@@ -72,7 +80,7 @@ export class UsageIndex {
 
     const ref = (node as { $ref?: unknown }).$ref;
     if (typeof ref === "string" && ref.startsWith("#/")) {
-      this.walk(resolve(this.doc, ref), ref, usage, seen);
+      this.walk(resolvePointer(this.doc, ref), ref, usage, seen);
     }
     const namesProperties = parentKey === "properties" || parentKey === "patternProperties";
     for (const [key, child] of Object.entries(node)) {
