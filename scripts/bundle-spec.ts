@@ -1,11 +1,13 @@
-// Bundles one spec into a single self-contained file, as YAML and JSON (specs/<api>/dist/), then checks the
-// bundle against the OpenAPI 3.1 schema with a validator independent of Redocly.
+// Bundles one spec into a single self-contained file, as YAML and JSON (specs/<api>/dist/), derives its
+// strict variant (openapi.strict.json: closed objects, for checking this project's own data), then checks
+// both against the OpenAPI 3.1 schema with a validator independent of Redocly.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { parse } from "yaml";
-import { bundledSpec, isApiName } from "@managed-redis/tooling/apis";
+import { bundledSpec, isApiName, strictBundledSpec } from "@managed-redis/tooling/apis";
 import { runRedocly } from "@managed-redis/tooling/redocly";
+import { strictVariant } from "@managed-redis/tooling/strict-variant";
 
 const api = process.argv[2] ?? "";
 if (!isApiName(api)) {
@@ -25,12 +27,16 @@ if (bundle.status !== 0) {
 // JSON is written from the YAML bundle, so the two files carry the same document.
 const doc = parse(readFileSync(yamlPath, "utf8"));
 writeFileSync(jsonPath, `${JSON.stringify(doc, null, 2)}\n`);
+const strict = strictVariant(doc);
+writeFileSync(strictBundledSpec(api), `${JSON.stringify(strict, null, 2)}\n`);
 
-const validator = new Validator();
-const result = await validator.validate(doc);
-if (!result.valid) {
-  console.error(`✗ ${api}: the bundle is not a valid OpenAPI ${doc.openapi} document:`);
-  console.error(JSON.stringify(result.errors, null, 2));
-  process.exit(1);
+for (const [label, candidate] of [["bundle", doc], ["strict variant", strict]] as const) {
+  const validator = new Validator();
+  const result = await validator.validate(candidate);
+  if (!result.valid) {
+    console.error(`✗ ${api}: the ${label} is not a valid OpenAPI ${doc.openapi} document:`);
+    console.error(JSON.stringify(result.errors, null, 2));
+    process.exit(1);
+  }
 }
-console.log(`✓ ${api}: bundled to ${path.relative(process.cwd(), yamlPath)} and .json, valid OpenAPI ${validator.version}`);
+console.log(`✓ ${api}: bundled to ${path.relative(process.cwd(), yamlPath)}, .json and .strict.json, valid OpenAPI ${doc.openapi}`);

@@ -2,7 +2,16 @@
 //   openapi.ts     the openapi-typescript types (`paths`, `components`, `operations`) and, from every
 //                  schema enum, an `as const`-style array of its values (`enumValues`)
 //   operations.ts  "METHOD /path/template" -> operationId, used by ApiError to name the failed operation,
-//                  plus the server variables' enums (e.g. Exoscale zones) so nothing is copied by hand
+//                  plus the server variables' enums (e.g. Exoscale zones) and the known values of open
+//                  enums, so nothing is copied by hand
+//
+// Open enums: a spec writes a value list that may grow as `anyOf: [{type: string, enum: [...]}, {type:
+// string}]`. openapi-typescript turns that into `("a" | "b") | string`, which TypeScript reduces to `string`.
+// The usual way to keep the literals for completion, `"a" | "b" | (string & {})`, cannot be used with
+// openapi-fetch 0.17: its `Readable`/`Writable` helpers treat any intersection with an object type as an
+// object and map it, so a response's `status` would stop being a string. The known values are generated
+// instead, as `knownValues` in operations.ts (and one `…AnyOf0Values` array per open enum in openapi.ts),
+// from which the clients export their `Known…` union types.
 //
 // usage: tsx scripts/generate-client-types.ts <api> [--check]
 //   --check  regenerates in memory and fails, naming the stale file, when it differs from the file on disk.
@@ -23,9 +32,22 @@ function packageDir(api: ApiName): string {
 }
 
 interface SchemaLike {
+  type?: string | string[];
+  enum?: unknown[];
+  anyOf?: SchemaLike[];
   properties?: Record<string, SchemaLike>;
-  "x-extensible-enum"?: string[];
 }
+
+/** The known values of an open enum (`anyOf` of a string enum and a plain string), else undefined. */
+function openEnumValues(schema: SchemaLike): string[] | undefined {
+  const branches = schema.anyOf;
+  if (!branches || branches.length !== 2) return undefined;
+  const listed = branches.find((branch) => Array.isArray(branch.enum));
+  const open = branches.find((branch) => branch !== listed && branch.type === "string" && branch.enum === undefined);
+  if (!listed?.enum || !open || !listed.enum.every((value) => typeof value === "string")) return undefined;
+  return listed.enum as string[];
+}
+
 
 interface OpenApiDocument {
   components?: { schemas?: Record<string, SchemaLike> };
@@ -52,6 +74,9 @@ async function renderTypes(api: ApiName, document: OpenApiDocument): Promise<str
     // A property with a schema `default` stays optional: the server fills it in when a request leaves it
     // out (Exoscale's valkey-settings has a default on every field), so a request must not have to send it.
     defaultNonNullable: false,
+    // A free-form object (`type: object` without properties, e.g. Exoscale's `uri-params` or `metadata`)
+    // holds whatever the server puts there: `Record<string, unknown>`, not the default `Record<string, never>`.
+    emptyObjectsUnknown: true,
     alphabetize: false,
     silent: true,
   });
@@ -70,7 +95,7 @@ function renderOperations(api: ApiName, document: OpenApiDocument): string {
     const values = variable.enum ? `[${variable.enum.map((value) => JSON.stringify(value)).join(", ")}]` : "[]";
     return `  ${JSON.stringify(name)}: { default: ${JSON.stringify(variable.default)}, values: ${values} },`;
   });
-  // Open string fields that list their known values in `x-extensible-enum` (clients must accept others).
+  // Open enums (`anyOf` of a string enum and a plain string): their known values; clients must accept others.
   const known: string[] = [];
   for (const [schemaName, schema] of Object.entries(document.components?.schemas ?? {})) {
     const candidates: [string, SchemaLike][] = [[schemaName, schema]];
@@ -78,7 +103,7 @@ function renderOperations(api: ApiName, document: OpenApiDocument): string {
       candidates.push([`${schemaName}.${property}`, propertySchema]);
     }
     for (const [name, candidate] of candidates) {
-      const values = candidate["x-extensible-enum"];
+      const values = openEnumValues(candidate);
       if (values) known.push(`  ${JSON.stringify(name)}: [${values.map((value) => JSON.stringify(value)).join(", ")}],`);
     }
   }
@@ -97,7 +122,7 @@ function renderOperations(api: ApiName, document: OpenApiDocument): string {
     ...variables,
     "} as const;",
     "",
-    "/** Known values of open string fields (`x-extensible-enum`), keyed by `Schema.property`; others may occur. */",
+    "/** Known values of open enums (`anyOf` of a string enum and a string), keyed by `Schema.property`; others may occur. */",
     "export const knownValues = {",
     ...known,
     "} as const;",

@@ -43,7 +43,6 @@ export interface BundleRow {
   gzipBytes: number;
   /** Ratio of min+gz to openapi-fetch alone. */
   gzipRatio: number | null;
-  externalNodeBuiltins: boolean;
   /** Bytes of the minified output by package, largest first. */
   byPackage: { name: string; bytes: number }[];
   warnings: string[];

@@ -1,7 +1,8 @@
-// @managed-redis/msw in Debian's Chromium: a page bundled with esbuild starts MSW's service worker and
-// drives the KakaoCloud and Exoscale clients through their scenarios. Nothing may leave the machine:
-// every request goes to the local page server or is answered by the service worker, and Chromium's
-// resolver knows no other host, so a request that slipped past MSW would fail rather than go out.
+// @managed-redis/msw in Chromium (test/support/chromium.ts): a page bundled with esbuild starts MSW's
+// service worker and drives the three clients through their scenarios (the browser build of the Redis
+// Enterprise client included). Nothing may leave the machine: every request goes to the local page
+// server or is answered by the service worker, and Chromium's resolver knows no other host, so a request
+// that slipped past MSW would fail rather than go out.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../support/chromium.ts";
@@ -25,7 +26,7 @@ afterAll(async () => {
 const isLocal = (url: string) => ["localhost", "127.0.0.1"].includes(new URL(url).hostname);
 
 describe("@managed-redis/msw in Chromium", () => {
-  it("runs the KakaoCloud and Exoscale scenarios against MSW's service worker, with no request leaving the machine", async () => {
+  it("runs the KakaoCloud, Exoscale and Redis Enterprise scenarios against MSW's service worker, with no request leaving the machine", async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     const problems: string[] = [];
@@ -52,6 +53,7 @@ describe("@managed-redis/msw in Chromium", () => {
       ok: true,
       kakaocloud: { firstStatus: "Creating", runningStatus: "Running", description: "from the browser", afterDelete: 404 },
       exoscaleValkey: { operationState: "pending", firstState: "rebuilding", runningState: "running", afterDelete: 404 },
+      redisEnterprise: { caRefusedFor: "ca", restarted: { alert_mgr: true }, during: "RESTARTING", after: "RUNNING" },
     });
     expect(problems).toEqual([]);
     expect(expected404Logs).toHaveLength(remote.filter((entry) => entry.status === 404).length);

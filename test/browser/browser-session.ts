@@ -1,8 +1,8 @@
-// Debian's Chromium driven by playwright-core (never a downloaded browser), with every request, console
+// Chromium (test/support/chromium.ts: never a browser downloaded from a CDN) driven by playwright-core, with every request, console
 // error and page error of a page recorded, and every request to another host refused and recorded.
 import type { Browser, BrowserContext, Page } from "playwright-core";
 
-export { chromiumPath, launchChromium } from "../support/chromium.ts";
+export { launchChromium } from "../support/chromium.ts";
 
 export function isLocalUrl(url: string): boolean {
   const { protocol, hostname } = new URL(url);

@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiNames, repoRoot, type ApiName } from "@managed-redis/tooling/apis";
 import { defaultSiteRoot, startDocsServer, type DocsServer } from "@managed-redis/docs/server";
 import { launchChromium, openRecordedPage, type RecordedPage } from "./browser-session.ts";
+import { transcriptionNotes } from "@managed-redis/docs/transcription-notes";
+import { loadBundle } from "@managed-redis/tooling/bundled-specs";
 import { enumsOfPropertiesNamed, factsOf, propertyEnum, tagRoutesOf, type TagRoute } from "./spec-facts.ts";
 
 const screenshotDir = path.join(repoRoot, "test-artifacts", "browser");
@@ -161,6 +163,33 @@ describe.each(apiNames)("%s reference page", (api) => {
     await page.screenshot({ path: path.join(screenshotDir, `${api}.png`), fullPage: true });
     expectCleanPage(recorded);
     await recorded.context.close();
+  });
+});
+
+describe.each(apiNames)("%s notes on the transcription", (api) => {
+  // A note as the page shows it: Markdown code spans become <code>, so compare the words, not the backticks.
+  const shown = (note: string) => note.replace(/`/g, "").replace(/\s+/g, " ").trim();
+  const notes = transcriptionNotes(loadBundle(api)).flatMap((note) => note.notes.map(shown));
+
+  it("are on their own page, linked from the reference page, every note shown", async () => {
+    expect(notes.length).toBeGreaterThan(5);
+    const recorded = await openRecordedPage(browser);
+    const { page } = recorded;
+    await page.goto(`${server.url}${api}/`, { waitUntil: "load" });
+    await page.getByRole("link", { name: "Notes on this transcription" }).click();
+    await page.waitForURL(new RegExp(`${api}/notes\\.html$`));
+    const text = (await page.innerText("main")).replace(/\s+/g, " ");
+    expect(notes.filter((note) => !text.includes(note))).toEqual([]);
+    await page.screenshot({ path: path.join(screenshotDir, `${api}-notes.png`), fullPage: true });
+    expectCleanPage(recorded);
+    await recorded.context.close();
+  });
+
+  it("are not in the reference text", async () => {
+    const reading = referenceTexts.get(api);
+    expect(reading, "the reference page test ran first").toBeDefined();
+    const text = (await reading!).text.replace(/\s+/g, " ");
+    expect(notes.filter((note) => text.includes(note))).toEqual([]);
   });
 });
 

@@ -21,6 +21,7 @@ function pathParameterExamples(operation: SpecOperation): Record<string, unknown
 
 for (const api of apiNames) {
   describe(`${api}: generated request bodies`, () => {
+    // The published spec: what the default mock accepts and refuses (objects open, as the vendors' APIs).
     const validator = new SpecValidator(api);
     const resolve = (ref: string) => validator.resolve(ref);
     const client = clientFor(api, mockUrls[api]) as any;

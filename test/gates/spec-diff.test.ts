@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { apiNames, repoRoot } from "@managed-redis/tooling/apis";
+import { readChangesets } from "@managed-redis/tooling/spec-diff/changesets";
 import type { SpecDiffReport } from "@managed-redis/tooling/spec-diff/report";
 
 const tsxCli = path.join(repoRoot, "node_modules/tsx/dist/cli.mjs");
@@ -59,6 +60,12 @@ describe("the breaking-change gate (check-breaking-changes)", () => {
     expect(output).toContain("pending changesets ask only for: minor in remove-paused-state.md");
   });
 
+  it("passes it when the major bump names the spec package, which shares its client's version (RELEASING.md)", () => {
+    const { status, output } = checkFixture("response-enum-value-removed.json", "major-spec-package");
+    expect(output).toContain(`✓ ${widgets}: 1 breaking change(s), released as a major bump of ${widgets} (remove-paused-state.md)`);
+    expect(status).toBe(0);
+  });
+
   it("is not satisfied by a major bump of another package", () => {
     const { status } = checkFixture("response-enum-value-removed.json", "major-other-package");
     expect(status).toBe(1);
@@ -100,7 +107,7 @@ describe("the breaking-change gate (check-breaking-changes)", () => {
     });
   });
 
-  it("passes every real spec against its released baseline and renders its changelog", () => {
+  it("passes every real spec against its released baseline (a breaking change only with a major changeset) and renders its changelog with the release notes", () => {
     // Written to a scratch folder: specs/<api>/dist/ belongs to the spec:diff task.
     const outDir = mkdtempSync(path.join(os.tmpdir(), "spec-diff-test-"));
     try {
@@ -108,12 +115,17 @@ describe("the breaking-change gate (check-breaking-changes)", () => {
       expect(status, output).toBe(0);
       const rendered = specDiff("render-changelog", ["--out-dir", outDir]);
       expect(rendered.status, rendered.output).toBe(0);
+      const changesets = readChangesets(path.join(repoRoot, ".changeset"));
       for (const api of apiNames) {
-        expect(output).toContain(`✓ ${api}: no breaking change`);
         const report = JSON.parse(readFileSync(path.join(outDir, `${api}.spec-diff.json`), "utf8")) as SpecDiffReport;
-        expect(report.summary.breaking).toBe(0);
+        const majors = changesets.filter((changeset) => changeset.bumps.get(`@managed-redis/${api}`) === "major");
+        if (report.summary.breaking === 0) expect(output).toContain(`✓ ${api}: no breaking change`);
+        else expect(majors.length, `${api}: ${report.summary.breaking} breaking change(s) need a major changeset`).toBeGreaterThan(0);
         const changelog = readFileSync(path.join(outDir, `${api}.changelog.md`), "utf8");
         expect(changelog).toContain(`# ${api} API changelog`);
+        for (const changeset of changesets.filter((candidate) => candidate.bumps.has(`@managed-redis/${api}`))) {
+          expect(changelog).toContain(changeset.summary.split("\n")[0]);
+        }
         if (report.changes.length === 0) expect(changelog).toContain(`No changes since ${report.base.version}.`);
       }
     } finally {

@@ -103,6 +103,38 @@ describe("Exoscale through createExoscaleValkeyClient", () => {
     expect(checked).toBeGreaterThan(6);
   });
 
+  it("users with access control, then a version upgrade: rebuilding → running on the new version, every answer as documented", async () => {
+    const { fetch, exchanges } = recordingFetch();
+    const exo = exoscaleClient(mocks.exoscale.url, { fetch });
+    const name = "acl-valkey";
+    const path = { params: { path: { name } } };
+    const users = { params: { path: { "service-name": name } } };
+
+    await unwrap(exo.POST("/dbaas-valkey/{name}", { ...path, body: { plan: "startup-4", version: "7.2" } }));
+    expect((await exo.waitForServiceState(name, "running", quickWait)).version).toBe("7.2.0");
+
+    const readOnly = specExample<{ username: string; "access-control": Record<string, string[]> }>("exoscale-dbaas-valkey", "create-dbaas-valkey-user.read-only");
+    await unwrap(exo.POST("/dbaas-valkey/{service-name}/user", { ...users, body: readOnly }));
+    const listed = await unwrap(exo.GET("/dbaas-valkey/{service-name}/user", users));
+    expect(listed.users?.find((user) => user.username === readOnly.username)).toEqual({ "access-control": readOnly["access-control"], type: "normal", username: readOnly.username });
+
+    const rules = { categories: ["+@all"], channels: ["events"], commands: [], keys: ["*"] };
+    const changed = await unwrap(exo.PUT("/dbaas-valkey/{service-name}/user/{username}", { params: { path: { "service-name": name, username: readOnly.username } }, body: { "access-control": rules } }));
+    expect(changed.state).toBe("pending");
+    expect((await unwrap(exo.GET("/dbaas-valkey/{service-name}/user", users))).users?.find((user) => user.username === readOnly.username)?.["access-control"]).toEqual(rules);
+
+    await unwrap(exo.PUT("/dbaas-valkey/{name}", { ...path, body: { version: "8" } }));
+    expect(await unwrap(exo.GET("/dbaas-valkey/{name}", path))).toMatchObject({ state: "rebuilding", version: "8.0.2" });
+    await exo.waitForServiceState(name, "running", quickWait);
+    const downgrade = await exo.PUT("/dbaas-valkey/{name}", { ...path, body: { version: "7" } });
+    expect(downgrade.response.status).toBe(400);
+
+    await unwrap(exo.DELETE("/dbaas-valkey/{name}", path));
+    const { checked, problems } = new ResponseChecker("exoscale-dbaas-valkey").check(exchanges);
+    expect(problems).toEqual([]);
+    expect(checked).toBeGreaterThan(8);
+  });
+
   it("refuses to delete the seeded, termination-protected service with the documented 403", async () => {
     const exo = exoscaleClient(mocks.exoscale.url);
     const { response } = await exo.DELETE("/dbaas-valkey/{name}", { params: { path: { name: "my-valkey" } } });

@@ -1,12 +1,8 @@
 import { createRedactor, type Redactor } from "./redaction.js";
+import { RequestError, type RequestDetails } from "./request-error.js";
 
-export interface ApiErrorDetails {
+export interface ApiErrorDetails extends RequestDetails {
   status: number;
-  method: string;
-  /** The URL path that was requested (no query string, no host). */
-  path: string;
-  /** The spec's operationId, when the request matches an operation of the spec. */
-  operation?: string | undefined;
   /** The response body, parsed as JSON when it is JSON, else its text; `undefined` when empty. */
   body?: unknown;
   /** Removes secrets from the body and message; the client that made the request supplies it. */
@@ -18,38 +14,16 @@ export interface ApiErrorDetails {
  * operation, parsed body) and never a secret: the body is redacted when the error is created, and the
  * request (with its Authorization header) is not kept.
  */
-export class ApiError extends Error {
-  override readonly name = "ApiError";
-  readonly status: number;
-  readonly method: string;
-  readonly path: string;
-  readonly operation: string | undefined;
-  readonly body: unknown;
+export class ApiError extends RequestError {
+  override readonly name: string = "ApiError";
+  declare readonly status: number;
+  declare readonly body: unknown;
 
   constructor(details: ApiErrorDetails) {
-    const redact = details.redact ?? createRedactor();
-    const body = redact(details.body);
-    const what = details.operation ? `${details.operation} (${details.method} ${details.path})` : `${details.method} ${details.path}`;
+    const { status } = details;
+    const body = (details.redact ?? createRedactor())(details.body);
     const reason = describeBody(body);
-    super(`${what} failed with HTTP ${details.status}${reason ? `: ${reason}` : ""}`);
-    this.status = details.status;
-    this.method = details.method;
-    this.path = details.path;
-    this.operation = details.operation;
-    this.body = body;
-  }
-
-  /** What `JSON.stringify` writes: the same fields as the message, all redacted. */
-  toJSON(): Record<string, unknown> {
-    return {
-      name: this.name,
-      message: this.message,
-      status: this.status,
-      method: this.method,
-      path: this.path,
-      operation: this.operation,
-      body: this.body,
-    };
+    super(details, `failed with HTTP ${status}${reason ? `: ${reason}` : ""}`, { status, body });
   }
 }
 

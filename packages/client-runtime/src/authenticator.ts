@@ -1,6 +1,7 @@
 /**
  * How a vendor package puts credentials on a request. The transport calls `authenticate` before every
- * attempt (so a retry is signed again), and `refresh` once when the server answers 401.
+ * attempt and every redirect it follows (so a retry is signed again, and a redirected request is signed
+ * for its new path), and `refresh` once when the server answers 401.
  */
 export interface Authenticator {
   /** Adds the credentials to the request's headers, in place when possible, and returns the request to send. */
@@ -10,6 +11,10 @@ export interface Authenticator {
    * Absent when the credentials cannot change (a static token, a password).
    */
   refresh?(rejected: Request): Promise<boolean>;
-  /** The secret strings to scrub from errors (tokens, passwords, API secrets). */
-  secrets(): readonly string[];
+  /**
+   * The secret strings to scrub from errors: the long-lived ones (tokens, passwords, API secrets) and,
+   * given the request as it was sent, every credential made for it (its token, its signed Authorization
+   * header and the signature alone), since a server may echo any of them.
+   */
+  secrets(sent?: Request): readonly string[];
 }

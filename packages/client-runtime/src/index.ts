@@ -2,10 +2,22 @@
 // (authentication, base URLs, waiters) live in the client packages.
 export { ApiError, readErrorBody, type ApiErrorDetails } from "./api-error.js";
 export type { Authenticator } from "./authenticator.js";
-export { guardClient } from "./client-guard.js";
-export { InvalidOptionError, requireHttpUrl, requireNonEmptyString } from "./invalid-option-error.js";
+export { guardClient, type GuardOptions } from "./client-guard.js";
+export { ConnectionError, TlsError } from "./connection-error.js";
+export {
+  InvalidOptionError,
+  credentialProblem,
+  requireCredential,
+  requireHttpUrl,
+  requireNonEmptyString,
+} from "./invalid-option-error.js";
 export { createOperationResolver, type OperationResolver } from "./operation-resolver.js";
 export { REDACTED, createRedactor, type Redactor } from "./redaction.js";
+export { MAX_REDIRECTS } from "./redirect-policy.js";
+export { RedirectError } from "./redirect-error.js";
+export { RequestError, type RequestDetails } from "./request-error.js";
+export { ResponseDecodeError, ResponseTooLargeError } from "./response-errors.js";
+export { DEFAULT_MAX_RESPONSE_BYTES } from "./response-body.js";
 export {
   IDEMPOTENT_METHODS,
   backoffDelay,

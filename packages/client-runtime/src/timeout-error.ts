@@ -1,14 +1,11 @@
-/** A request that got no complete answer within the client's `timeoutMs`. */
-export class TimeoutError extends Error {
-  override readonly name = "TimeoutError";
-  readonly method: string;
-  readonly path: string;
-  readonly timeoutMs: number;
+import { RequestError, type RequestDetails } from "./request-error.js";
 
-  constructor(method: string, path: string, timeoutMs: number) {
-    super(`${method} ${path} timed out after ${timeoutMs} ms`);
-    this.method = method;
-    this.path = path;
-    this.timeoutMs = timeoutMs;
-  }
+/** A request that got no complete answer (headers and body) within the client's `timeoutMs`. */
+export class TimeoutError extends RequestError {
+  override readonly name: string = "TimeoutError";
+  declare readonly timeoutMs: number;
+}
+
+export function timeoutError(details: RequestDetails, timeoutMs: number): TimeoutError {
+  return new TimeoutError(details, `timed out after ${timeoutMs} ms`, { timeoutMs });
 }

@@ -1,8 +1,15 @@
 import { ApiError, readErrorBody } from "./api-error.js";
 import type { Authenticator } from "./authenticator.js";
+import { classifyBodyFailure, classifyFetchFailure } from "./classify-failure.js";
+import { ConnectionError, TlsError } from "./connection-error.js";
 import { failedResponses } from "./failed-responses.js";
+import { InvalidOptionError } from "./invalid-option-error.js";
 import { createOperationResolver } from "./operation-resolver.js";
-import { createRedactor } from "./redaction.js";
+import { createRedactor, type Redactor } from "./redaction.js";
+import { isRedirect, redirectedRequest } from "./redirect-policy.js";
+import type { RequestDetails } from "./request-error.js";
+import { readText, refuseDeclaredOverLimit, resolveMaxResponseBytes } from "./response-body.js";
+import { tooLargeError } from "./response-errors.js";
 import {
   IDEMPOTENT_METHODS,
   backoffDelay,
@@ -25,16 +32,26 @@ export interface TransportOptions {
    */
   timeoutMs?: number | false;
   /**
-   * Retries of idempotent requests (GET, HEAD, OPTIONS, PUT, DELETE) on 429, 503 and network errors, with
-   * exponential backoff and full jitter, honouring `Retry-After`. `false` turns retries off.
+   * Retries of idempotent requests (GET, HEAD, OPTIONS, PUT, DELETE) on 429, 503, connection failures and
+   * timeouts, with exponential backoff and full jitter, honouring `Retry-After`. `false` turns retries off.
    */
   retry?: RetryOptions | false;
+  /**
+   * The largest response body the client reads, in bytes, successful or not. Default 8 MiB
+   * (8 388 608); a larger body fails with a ResponseTooLargeError, before reading when Content-Length says
+   * so, else at the first byte past the limit (for JSON and text bodies and failed answers; with `parseAs`
+   * `blob`, `arrayBuffer` or `stream` only a Content-Length is checked). `false` turns the limit off.
+   */
+  maxResponseBytes?: number | false;
   /**
    * Throw an ApiError for every non-2xx response instead of returning `{ error }`. Default `false`; the
    * `unwrap()` helper gives the same per call, with `data` typed as present.
    */
   throwOnError?: boolean;
-  /** A custom fetch (for tests, proxies or instrumentation). It must honour `init.signal`. */
+  /**
+   * A custom fetch (for tests, proxies or instrumentation). It must honour `init.signal` and
+   * `init.redirect` (the client asks for `"manual"` and follows redirects itself).
+   */
   fetch?: FetchLike;
 }
 
@@ -45,26 +62,38 @@ export interface TransportConfig extends TransportOptions {
   operationIds: Readonly<Record<string, string>>;
   /** Extra init for every fetch call, e.g. an undici `dispatcher`. */
   fetchInit?: Record<string, unknown>;
+  /** What a TlsError for an untrusted certificate advises (Redis Enterprise: its `ca` option). */
+  tlsHint?: string;
 }
 
 /**
- * Builds the fetch function that a client hands to openapi-fetch: authentication, timeout, retries and
- * error handling around the real fetch. Doing this at the fetch level (rather than as openapi-fetch
- * middleware) lets every retry be authenticated again, and keeps the per-request path to one async call
- * with no Request copies unless a body must be replayed.
+ * Builds the fetch function that a client hands to openapi-fetch: authentication, timeout, retries,
+ * same-origin redirects, the response size limit and error handling around the real fetch. Doing this at
+ * the fetch level (rather than as openapi-fetch middleware) lets every retry and redirect be
+ * authenticated again, and keeps the per-request path to one async call with no Request copies for a
+ * request without a body.
  */
 export function createTransport(config: TransportConfig): (request: Request) => Promise<Response> {
-  const { authenticator } = config;
+  const { authenticator, tlsHint } = config;
   const baseFetch: FetchLike = config.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  const fetchInit = config.fetchInit;
+  // Redirects are followed here, not by fetch: fetch would send X-Auth-Token to another host, replay a
+  // POST body there, and re-send an EXO2 signature made for the old path.
+  const fetchInit = { ...config.fetchInit, redirect: "manual" } as RequestInit;
   const timeoutMs = config.timeoutMs === false ? 0 : (config.timeoutMs ?? 30_000);
   if (!Number.isFinite(timeoutMs) || timeoutMs < 0) {
-    throw new TypeError("Invalid option `timeoutMs`: it must be a number of milliseconds ≥ 0, or false");
+    throw new InvalidOptionError("timeoutMs", "it must be a number of milliseconds ≥ 0, or false");
   }
+  const maxBytes = resolveMaxResponseBytes(config.maxResponseBytes);
   const policy = resolveRetryPolicy(config.retry);
   const throwOnError = config.throwOnError === true;
   const resolveOperation = createOperationResolver(config.operationIds, config.baseUrl);
-  const redact = (value: unknown) => createRedactor(authenticator.secrets())(value);
+  // Secrets are looked up only when an error is built: the credentials of the request as it was sent
+  // (a Kakao token, an EXO2 signature) plus the authenticator's long-lived ones.
+  const redactorFor = (sent: Request): Redactor => (value) => createRedactor(authenticator.secrets(sent))(value);
+  const detailsOf = (method: string, url: string): RequestDetails => {
+    const path = new URL(url).pathname;
+    return { method, path, operation: resolveOperation(method, path) };
+  };
 
   function sendOnce(request: Request): Promise<Response> {
     if (timeoutMs === 0) return baseFetch(request, fetchInit);
@@ -78,38 +107,42 @@ export function createTransport(config: TransportConfig): (request: Request) => 
     const callerSignal = request.signal;
     if (callerSignal.aborted) controller.abort(callerSignal.reason);
     else callerSignal.addEventListener("abort", () => controller.abort(callerSignal.reason), { once: true });
-    const signal = controller.signal;
-    return baseFetch(request, fetchInit ? { ...fetchInit, signal } : { signal }).catch((error: unknown) => {
-      if (!callerSignal.aborted && isTimeout(error)) {
-        throw new TimeoutError(request.method, new URL(request.url).pathname, timeoutMs);
-      }
-      throw error;
-    });
+    return baseFetch(request, { ...fetchInit, signal: controller.signal });
   }
 
   return async function send(original: Request): Promise<Response> {
     const method = original.method;
     const retryPolicy: RetryPolicy | undefined = policy && IDEMPOTENT_METHODS.has(method) ? policy : undefined;
-    // A body can be read once: keep a pristine copy only when the request may have to be sent again.
-    const template =
-      original.body !== null && (retryPolicy || authenticator.refresh) ? original.clone() : undefined;
+    // A body can be read once: keep a pristine copy for a retry, a renewal after 401 or a redirect.
+    const template = original.body !== null ? original.clone() : undefined;
+    const fresh = () => (template ? template.clone() : original);
+    const details = () => detailsOf(method, original.url);
     let request = original;
     let attempt = 0;
+    let redirects = 0;
     let refreshed = false;
 
     for (;;) {
+      const sent = await authenticator.authenticate(request);
       let response: Response;
-      let sent: Request;
       try {
-        sent = await authenticator.authenticate(request);
         response = await sendOnce(sent);
       } catch (error) {
-        if (!retryPolicy || attempt >= retryPolicy.retries || original.signal.aborted || !isNetworkError(error)) {
-          throw error;
+        const failure = original.signal.aborted
+          ? error
+          : classifyFetchFailure(error, details(), sent.url, timeoutMs, redactorFor(sent), tlsHint);
+        if (!retryPolicy || attempt >= retryPolicy.retries || original.signal.aborted || !isRetryable(failure)) {
+          throw failure;
         }
         await sleep(backoffDelay(retryPolicy, attempt), original.signal);
         attempt += 1;
-        request = template ? template.clone() : original;
+        request = fresh();
+        continue;
+      }
+
+      const next = isRedirect(response) && (await redirectedRequest(response, sent, template, redirects++, details(), redactorFor(sent)));
+      if (next) {
+        request = next;
         continue;
       }
 
@@ -117,7 +150,7 @@ export function createTransport(config: TransportConfig): (request: Request) => 
         refreshed = true;
         if (await authenticator.refresh(sent)) {
           await discard(response);
-          request = template ? template.clone() : original;
+          request = fresh();
           continue;
         }
       }
@@ -128,42 +161,51 @@ export function createTransport(config: TransportConfig): (request: Request) => 
           await discard(response);
           await sleep(retryAfter ?? backoffDelay(retryPolicy, attempt), original.signal);
           attempt += 1;
-          request = template ? template.clone() : original;
+          request = fresh();
           continue;
         }
       }
 
+      const status = response.status;
+      const tooLarge = () => tooLargeError(details(), status, maxBytes);
+      refuseDeclaredOverLimit(response, maxBytes, tooLarge);
       if (!response.ok) {
-        const path = new URL(original.url).pathname;
-        if (throwOnError) {
-          throw new ApiError({
-            status: response.status,
-            method,
-            path,
-            operation: resolveOperation(method, path),
-            body: await readErrorBody(response),
-            redact,
-          });
-        }
-        failedResponses.set(response, { method, path, resolveOperation, redact });
+        const failed = details();
+        const redact = redactorFor(sent);
+        const answer = response;
+        // openapi-fetch reads a failed answer with `text()` and hands it to the caller as `error`: read it
+        // within the limit, as one of the client's errors when that fails, and with the credentials redacted.
+        answer.text = () =>
+          readText(answer, maxBytes, tooLarge).then(
+            (text) => redactText(text, redact),
+            (error: unknown) => {
+              throw classifyBodyFailure(error, failed, answer, timeoutMs, original.signal.aborted, redact);
+            },
+          );
+        if (throwOnError) throw new ApiError({ ...failed, status, body: await readErrorBody(answer), redact });
+        failedResponses.set(answer, { method, path: failed.path, resolveOperation, redact });
       }
       return response;
     }
   };
 }
 
-function isTimeout(error: unknown): boolean {
-  return error instanceof Error && error.name === "TimeoutError";
+/** A failed answer's text with the credentials redacted, through JSON when it is JSON (a server may escape them). */
+function redactText(text: string, redact: Redactor): string {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    const redacted = JSON.stringify(redact(parsed));
+    // Re-serialised only when something was redacted: JSON.stringify would round numbers above 2^53.
+    return redacted === JSON.stringify(parsed) ? text : redacted;
+  } catch {
+    return redact(text) as string;
+  }
 }
 
-// fetch rejects with a TypeError when the connection fails; a timeout of ours is a TimeoutError. Anything
-// else (an abort by the caller, a bug) is not worth repeating.
-// A certificate that fails verification will fail again: not retried.
-function isNetworkError(error: unknown): boolean {
-  if (error instanceof TimeoutError) return true;
-  if (!(error instanceof TypeError)) return false;
-  const code = (error.cause as { code?: unknown } | undefined)?.code;
-  return !(typeof code === "string" && /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code));
+// Connection failures and our timeouts are worth repeating for an idempotent request; a certificate that
+// failed verification will fail again, and anything else (an abort by the caller, a bug) is not.
+function isRetryable(error: unknown): boolean {
+  return error instanceof TimeoutError || (error instanceof ConnectionError && !(error instanceof TlsError));
 }
 
 async function discard(response: Response): Promise<void> {

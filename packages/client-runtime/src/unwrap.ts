@@ -1,5 +1,6 @@
 import { ApiError } from "./api-error.js";
 import { failedResponses } from "./failed-responses.js";
+import { pathOf } from "./request-error.js";
 
 /** The result of an openapi-fetch call: `data` on success, `error` otherwise, and the response. */
 export interface FetchResult {
@@ -18,7 +19,7 @@ export async function unwrap<T extends FetchResult>(result: T | Promise<T>): Pro
   const { data, error, response } = await result;
   if (response.ok && error === undefined) return data as NonNullable<T["data"]>;
   const context = failedResponses.get(response);
-  const path = context?.path ?? safePath(response.url);
+  const path = context?.path ?? pathOf(response.url);
   const method = context?.method ?? "UNKNOWN";
   throw new ApiError({
     status: response.status,
@@ -28,12 +29,4 @@ export async function unwrap<T extends FetchResult>(result: T | Promise<T>): Pro
     body: error,
     redact: context?.redact,
   });
-}
-
-function safePath(url: string): string {
-  try {
-    return new URL(url).pathname;
-  } catch {
-    return "";
-  }
 }

@@ -1,6 +1,6 @@
 import createClient from "openapi-fetch";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ApiError, InvalidOptionError, TimeoutError, createTransport, guardClient, unwrap, type Authenticator, type TransportOptions } from "../src/index.js";
+import { ApiError, ConnectionError, InvalidOptionError, RedirectError, RequestError, TlsError, TimeoutError, createTransport, guardClient, unwrap, type Authenticator, type TransportOptions } from "../src/index.js";
 import { startLocalServer, type LocalServer } from "@managed-redis/test-support/local-server";
 
 // A minimal spec shape: enough for openapi-fetch's types.
@@ -37,13 +37,14 @@ function makeClient(options: TransportOptions = {}, authenticator: Authenticator
   const fetch = createTransport({
     authenticator,
     baseUrl,
-    operationIds: { "GET /v1/things/{id}": "getThing", "PUT /v1/things/{id}": "putThing", "POST /v1/things/{id}": "postThing" },
+    operationIds,
     retry: { baseDelayMs: 1, maxDelayMs: 5 },
     ...options,
   });
-  return guardClient(createClient<TestPaths>({ baseUrl, fetch }), options.timeoutMs);
+  return guardClient(createClient<TestPaths>({ baseUrl, fetch }), { timeoutMs: options.timeoutMs, operationIds, maxResponseBytes: options.maxResponseBytes });
 }
 const params = { path: { id: "a" } };
+const operationIds = { "GET /v1/things/{id}": "getThing", "PUT /v1/things/{id}": "putThing", "POST /v1/things/{id}": "postThing" };
 
 describe("retries", () => {
   it("retries a GET on 503 up to the configured count, then returns the last answer", async () => {
@@ -114,7 +115,7 @@ describe("retries", () => {
 
   it("does not retry a POST after a network error", async () => {
     server.handle(() => ({ destroy: true }));
-    await expect(makeClient().POST("/v1/things/{id}", { params, body: { name: "n" } })).rejects.toThrow(TypeError);
+    await expect(makeClient().POST("/v1/things/{id}", { params, body: { name: "n" } })).rejects.toThrow(ConnectionError);
     expect(server.requests).toHaveLength(1);
   });
 });
@@ -124,7 +125,7 @@ describe("timeouts", () => {
     server.handle(() => ({ delayMs: 500, body: {} }));
     const error = await makeClient({ timeoutMs: 50, retry: false }).GET("/v1/things/{id}", { params }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
-    expect((error as TimeoutError).message).toBe("GET /api/v1/things/a timed out after 50 ms");
+    expect((error as TimeoutError).message).toBe("getThing (GET /api/v1/things/a) timed out after 50 ms");
   });
 
   it("retries an idempotent request that timed out", async () => {
@@ -151,7 +152,7 @@ describe("timeouts", () => {
     server.handle(() => ({ bodyDelayMs: 400, body: { id: "slow" } }));
     const error = await makeClient({ timeoutMs: 100, retry: false }).GET("/v1/things/{id}", { params }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
-    expect(error).toMatchObject({ method: "GET", path: "/v1/things/{id}", timeoutMs: 100 });
+    expect(error).toMatchObject({ method: "GET", path: "/api/v1/things/a", operation: "getThing", timeoutMs: 100 });
   });
 
   it("refuses an empty path parameter before any request, naming it", async () => {
@@ -220,5 +221,73 @@ describe("refresh after 401", () => {
       ["old-token", '{"name":"n"}'],
       ["new-token-1", '{"name":"n"}'],
     ]);
+  });
+});
+
+describe("redirects, certificates and limits", () => {
+  const answer = (init: ResponseInit & { body?: string } = {}) => new Response(init.body ?? '{"id":"a"}', init);
+
+  it("asks every fetch not to follow redirects (the client follows same-origin ones itself)", async () => {
+    const seen: Array<RequestRedirect | undefined> = [];
+    const recordingFetch = async (_request: Request, init?: RequestInit) => {
+      seen.push(init?.redirect);
+      return answer();
+    };
+    await makeClient({ fetch: recordingFetch }).GET("/v1/things/{id}", { params });
+    await makeClient({ fetch: recordingFetch, timeoutMs: false }).GET("/v1/things/{id}", { params });
+    expect(seen).toEqual(["manual", "manual"]);
+  });
+
+  it("stops at a browser's opaque redirect, whose target it cannot check", async () => {
+    const opaque = { type: "opaqueredirect", status: 0, ok: false, headers: new Headers(), body: null } as unknown as Response;
+    const error = await makeClient({ fetch: async () => opaque }).GET("/v1/things/{id}", { params }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RedirectError);
+    expect(error).toMatchObject({ status: 0, location: undefined, operation: "getThing" });
+  });
+
+  it("reports an untrusted certificate as a TlsError with a hint, and does not retry it", async () => {
+    let attempts = 0;
+    const failingFetch = async () => {
+      attempts += 1;
+      throw new TypeError("fetch failed", { cause: Object.assign(new Error("self-signed certificate in certificate chain"), { code: "SELF_SIGNED_CERT_IN_CHAIN" }) });
+    };
+    const error = await makeClient({ fetch: failingFetch, retry: { retries: 3, baseDelayMs: 1 } }).GET("/v1/things/{id}", { params }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TlsError);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error).toMatchObject({ code: "SELF_SIGNED_CERT_IN_CHAIN", operation: "getThing", host: new URL(server.url).host });
+    expect((error as Error).message).toContain("NODE_EXTRA_CA_CERTS");
+    expect(attempts).toBe(1);
+  });
+
+  it("passes on an error that is not about the network (a bug in a custom fetch) as it is", async () => {
+    const bug = new RangeError("bug in a custom fetch");
+    await expect(makeClient({ fetch: async () => Promise.reject(bug) }).GET("/v1/things/{id}", { params })).rejects.toBe(bug);
+  });
+
+  it("refuses a maxResponseBytes that is not a positive number, naming it", () => {
+    for (const maxResponseBytes of [0, -1, Number.NaN]) {
+      expect(() => makeClient({ maxResponseBytes })).toThrow(expect.objectContaining({ name: "InvalidOptionError", option: "maxResponseBytes" }));
+    }
+  });
+
+  it("reads any size with maxResponseBytes: false", async () => {
+    server.handle(() => ({ body: { id: "x".repeat(100_000) } }));
+    const { data } = await makeClient({ maxResponseBytes: false }).GET("/v1/things/{id}", { params });
+    expect(data?.id).toHaveLength(100_000);
+  });
+
+  it("serialises every RequestError with its message and fields", async () => {
+    server.handle(() => ({ status: 301, headers: { location: "https://elsewhere.example/x" } }));
+    const error = await makeClient().GET("/v1/things/{id}", { params }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RequestError);
+    expect(JSON.parse(JSON.stringify(error))).toEqual({
+      name: "RedirectError",
+      message: "getThing (GET /api/v1/things/a) was redirected (301) to https://elsewhere.example: only redirects within " + server.url + " are followed",
+      method: "GET",
+      path: "/api/v1/things/a",
+      operation: "getThing",
+      status: 301,
+      location: "https://elsewhere.example/x",
+    });
   });
 });

@@ -1,14 +1,15 @@
-// Builds the docs site into packages/docs/dist/: the landing page, and per API its reference page, copies
-// of the bundled spec and (when the gates work has written one) its changelog. Fails on a missing bundle,
+// Builds the docs site into packages/docs/dist/: the landing page, and per API its reference page, the notes
+// on its transcription, copies of the bundled spec and (when the gates work has written one) its changelog. Fails on a missing bundle,
 // a broken link on a hand-written page, or anything that would load from another host.
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { apiNames, bundledSpec } from "@managed-redis/tooling/apis";
-import { summarizeApi } from "./api-summary.ts";
-import { writeChangelogPage } from "./changelogs.ts";
+import { readBundle, summarizeApi } from "./api-summary.ts";
+import { writeChangelogPage, writePackageChangelogsPage } from "./changelogs.ts";
 import { renderLandingPage, type LandingPageApi } from "./landing-page.ts";
 import { checkLinks, formatBrokenLinks } from "./link-checker.ts";
+import { writeNotesPage } from "./notes-page.ts";
 import { buildReferencePage } from "./reference-pages.ts";
 import { findRemoteResources, findRemoteResourcesInCss } from "./remote-resources.ts";
 
@@ -43,10 +44,14 @@ for (const api of apiNames) {
   });
   const hasChangelog = writeChangelogPage(api, summary.title, apiDir);
   if (hasChangelog) handWrittenPages.push(`${api}/changelog.html`);
+  writeNotesPage(summary.title, readBundle(api) as Record<string, any>, apiDir);
+  handWrittenPages.push(`${api}/notes.html`);
   landingApis.push({ summary, hasChangelog });
-  console.log(`  ${api}: ${summary.operations.length} operations, reference page${hasChangelog ? ", changelog" : ""}`);
+  console.log(`  ${api}: ${summary.operations.length} operations, reference page, notes${hasChangelog ? ", changelog" : ""}`);
 }
-writeFileSync(path.join(siteDir, "index.html"), renderLandingPage(landingApis));
+writePackageChangelogsPage(siteDir);
+handWrittenPages.push("changelogs.html");
+writeFileSync(path.join(siteDir, "index.html"), renderLandingPage(landingApis, { packageChangelogs: "changelogs.html" }));
 
 const broken = checkLinks({ root: siteDir, pages: handWrittenPages });
 if (broken.length) fail(`broken links:\n${formatBrokenLinks(broken)}`);

@@ -38,6 +38,7 @@ function renderApi({ summary, hasChangelog }: LandingPageApi): string {
           <li><a class="primary" href="${api}/index.html">API reference<span class="visually-hidden">: ${escapeHtml(summary.title)}</span></a></li>
           <li><a href="${api}/openapi.yaml" download>openapi.yaml</a></li>
           <li><a href="${api}/openapi.json" download>openapi.json</a></li>${changelog}
+            <li><a href="${api}/notes.html">Notes on this transcription</a></li>
         </ul>
         <dl>
           <dt>Operations</dt>
@@ -63,12 +64,13 @@ function renderApi({ summary, hasChangelog }: LandingPageApi): string {
       </section>`;
 }
 
-export function renderLandingPage(apis: LandingPageApi[]): string {
+export function renderLandingPage(apis: LandingPageApi[], { packageChangelogs }: { packageChangelogs?: string } = {}): string {
+  const changelogs = packageChangelogs ? `\n      <p><a href="${escapeHtml(packageChangelogs)}">Changelogs of every npm package</a></p>` : "";
   const body = `
       <h1>Managed Redis and Valkey control-plane APIs</h1>
       <p class="lead">OpenAPI 3.1 references for ${apis.length} managed Redis and Valkey control planes, with typed TypeScript clients and local mock servers. Each reference page lists every operation, parameter, schema, enum value and example.</p>
       <div class="apis">${apis.map(renderApi).join("\n")}
-      </div>`;
+      </div>${changelogs}`;
   return pageShell({
     title: `Managed Redis APIs: ${apis.map(({ summary }) => summary.title).join(", ")}`,
     description: "API references, specs, clients and mocks for three managed Redis and Valkey control-plane APIs.",

@@ -37,6 +37,11 @@ describe("renderLandingPage", () => {
     expect(html).toContain("npx @managed-redis/mock --api exoscale-dbaas-valkey");
   });
 
+  it("links the package changelogs page only when the build made one", () => {
+    expect(html).not.toContain("changelogs.html");
+    expect(renderLandingPage([{ summary, hasChangelog: false }], { packageChangelogs: "changelogs.html" })).toContain('<a href="changelogs.html">Changelogs of every npm package</a>');
+  });
+
   it("links a changelog only when one exists", () => {
     expect(html).not.toContain("changelog.html");
     expect(renderLandingPage([{ summary, hasChangelog: true }])).toContain('href="exoscale-dbaas-valkey/changelog.html"');

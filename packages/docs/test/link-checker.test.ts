@@ -52,7 +52,7 @@ describe("the built site", () => {
   // turbo builds the site before this test (packages/docs/turbo.json: test depends on build).
   it("has no broken link on the landing page or a changelog page", () => {
     expect(existsSync(`${builtSite}index.html`), "packages/docs/dist is built").toBe(true);
-    const pages = ["index.html", ...apiNames.map((api) => `${api}/changelog.html`).filter((page) => existsSync(builtSite + page))];
+    const pages = ["index.html", ...["changelogs.html", ...apiNames.map((api) => `${api}/changelog.html`)].filter((page) => existsSync(builtSite + page))];
     expect(checkLinks({ root: builtSite, pages })).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { requireNonEmptyString, type Authenticator } from "@managed-redis/client-runtime";
+import { requireCredential, type Authenticator } from "@managed-redis/client-runtime";
 import type { Middleware } from "openapi-fetch";
 import {
   exoscaleSignatureParts,
@@ -20,8 +20,10 @@ const MAX_CACHED_SIGNATURES = 512;
  * body of a request that has one is read once and the request rebuilt with it as a string.
  */
 export function createExoscaleAuthenticator(credentials: Partial<ExoscaleCredentials>): Authenticator {
-  const apiKey = requireNonEmptyString(credentials.apiKey, "apiKey");
-  const apiSecret = requireNonEmptyString(credentials.apiSecret, "apiSecret");
+  // The key travels in the Authorization header; the secret only keys the HMAC (UTF-8), but a line break
+  // or a control character in it is a copy-paste accident that would only show as "invalid signature".
+  const apiKey = requireCredential(credentials.apiKey, "apiKey", true);
+  const apiSecret = requireCredential(credentials.apiSecret, "apiSecret", false);
   let key: Promise<CryptoKey> | undefined;
   let cacheExpires = 0;
   const cache = new Map<string, string>();
@@ -55,7 +57,12 @@ export function createExoscaleAuthenticator(credentials: Partial<ExoscaleCredent
       headers.set("Authorization", await authorization(request.method, request.url, body));
       return new Request(request.url, { method: request.method, headers, body, signal: request.signal, redirect: request.redirect });
     },
-    secrets: () => [apiSecret],
+    // A signed header is a credential in its own right, replayable until it expires (10 minutes): it is
+    // redacted whole, and its signature alone, wherever a server echoes either.
+    secrets: (sent) => {
+      const header = sent?.headers.get("Authorization") ?? "";
+      return [apiSecret, header, header.slice(header.lastIndexOf("signature=") + "signature=".length)];
+    },
   };
 }
 

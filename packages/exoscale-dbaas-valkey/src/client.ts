@@ -9,9 +9,9 @@ import { DEFAULT_ZONE, zoneBaseUrl, type ExoscaleZone } from "./zones.js";
 
 export interface ExoscaleValkeyClientOptions extends ExoscaleCredentials, TransportOptions {
   /** The zone whose endpoint to call, `https://api-{zone}.exoscale.com/v2`. Default `ch-gva-2`. */
-  zone?: ExoscaleZone;
+  zone?: ExoscaleZone | undefined;
   /** The API's root URL, including `/v2` for the real API. Overrides `zone`. */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /** Headers sent with every request (the client sets `Authorization`). */
   headers?: Record<string, string>;
 }
@@ -37,7 +37,7 @@ export function createExoscaleValkeyClient(options: ExoscaleValkeyClientOptions)
     options.baseUrl === undefined ? zoneBaseUrl(options.zone ?? DEFAULT_ZONE) : requireHttpUrl(options.baseUrl, "baseUrl");
   const authenticator = createExoscaleAuthenticator(options);
   const fetch = createTransport({ ...options, authenticator, baseUrl, operationIds });
-  const client = guardClient(createClient<paths>({ baseUrl, fetch, ...(options.headers ? { headers: options.headers } : {}) }), options.timeoutMs);
+  const client = guardClient(createClient<paths>({ baseUrl, fetch, ...(options.headers ? { headers: options.headers } : {}) }), { timeoutMs: options.timeoutMs, operationIds, maxResponseBytes: options.maxResponseBytes });
   return Object.assign(client, {
     waitForServiceState: (
       name: string,

@@ -18,8 +18,14 @@ export * from "./generated/openapi.js";
 export { operationIds } from "./generated/operations.js";
 export {
   ApiError,
+  ConnectionError,
   InvalidOptionError,
+  RedirectError,
+  RequestError,
+  ResponseDecodeError,
+  ResponseTooLargeError,
   TimeoutError,
+  TlsError,
   WaiterError,
   unwrap,
   type RetryOptions,
@@ -32,6 +38,10 @@ export type CreateDbaasServiceValkeyRequest = Schemas["CreateDbaasServiceValkeyR
 export type UpdateDbaasServiceValkeyRequest = Schemas["UpdateDbaasServiceValkeyRequest"];
 export type DbaasServiceValkeyUser = Schemas["DbaasServiceValkeyUser"];
 export type CreateDbaasValkeyUserRequest = Schemas["CreateDbaasValkeyUserRequest"];
+export type DbaasValkeyUser = Schemas["DbaasValkeyUser"];
+export type DbaasValkeyUsers = Schemas["DbaasValkeyUsers"];
+export type DbaasValkeyUserAccessControl = Schemas["DbaasValkeyUserAccessControl"];
+export type UpdateDbaasValkeyUserAccessControlRequest = Schemas["UpdateDbaasValkeyUserAccessControlRequest"];
 export type ResetDbaasValkeyUserPasswordRequest = Schemas["ResetDbaasValkeyUserPasswordRequest"];
 export type DbaasUserValkeySecrets = Schemas["DbaasUserValkeySecrets"];
 export type DbaasSettingsValkey = Schemas["DbaasSettingsValkey"];

@@ -109,6 +109,25 @@ describe("bad input fails before any request", () => {
     expect(() => createExoscaleValkeyClient(options as ExoscaleValkeyClientOptions)).toThrow(expect.objectContaining({ option }));
   });
 
+  it.each([
+    ["apiKey", "a trailing newline", { apiKey: `${API_KEY}\n` }],
+    ["apiKey", "a character beyond Latin-1", { apiKey: `${API_KEY}€` }],
+    ["apiKey", "a leading space", { apiKey: ` ${API_KEY}` }],
+    ["apiSecret", "a trailing newline", { apiSecret: `${API_SECRET}\n` }],
+    ["apiSecret", "a control character", { apiSecret: `${API_SECRET}\u0007` }],
+  ])("refuses an %s with %s, without quoting it", (option, _what, override) => {
+    const options = { apiKey: API_KEY, apiSecret: API_SECRET, baseUrl: server.url, ...override };
+    let error: unknown;
+    try {
+      createExoscaleValkeyClient(options);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(InvalidOptionError);
+    expect(error).toMatchObject({ option });
+    for (const text of [String(error), (error as Error).stack ?? "", inspect(error)]) expect(text).not.toContain(API_SECRET);
+  });
+
   it("rejects an empty service name in the waiter", async () => {
     await expect(client().waitForServiceState("")).rejects.toMatchObject({ option: "name" });
     expect(server.requests).toHaveLength(0);
@@ -116,13 +135,16 @@ describe("bad input fails before any request", () => {
 });
 
 describe("errors", () => {
-  it("never shows the API secret or the signature", async () => {
+  it("never shows the API secret or the signature, even when the server echoes the signed header", async () => {
     server.handle((request) => ({ status: 403, body: { message: `bad signature: ${request.headers.authorization}`, secret: API_SECRET } }));
     const error = await unwrap(client().GET("/dbaas-valkey/{name}", { params: { path: { name: "cache" } } })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 403, method: "GET", path: "/v2/dbaas-valkey/cache", operation: "get-dbaas-service-valkey" });
-    for (const text of [String(error), JSON.stringify(error), inspect(error, { depth: 10 })]) {
+    const signed = String(server.requests[0]?.headers.authorization);
+    const signature = signed.slice(signed.indexOf("signature=") + "signature=".length);
+    for (const text of [String(error), JSON.stringify(error), inspect(error, { depth: 10 }), (error as Error).stack ?? ""]) {
       expect(text).not.toContain(API_SECRET);
+      expect(text).not.toContain(signature);
     }
   });
 });

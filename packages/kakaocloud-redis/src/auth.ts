@@ -1,4 +1,4 @@
-import { InvalidOptionError, requireNonEmptyString, type Authenticator } from "@managed-redis/client-runtime";
+import { InvalidOptionError, credentialProblem, requireCredential, type Authenticator } from "@managed-redis/client-runtime";
 import type { Middleware } from "openapi-fetch";
 
 /** Returns a KakaoCloud API token. Called on the first request and again when the server answers 401. */
@@ -24,7 +24,8 @@ export function createKakaoAuthenticator(credentials: KakaoCredentials): Authent
     throw new InvalidOptionError("token", "give either `token` or `tokenProvider`, not both");
   }
   if (tokenProvider === undefined) {
-    const staticToken = requireNonEmptyString(token, "token");
+    // Checked here, not left to fetch: its TypeError for a token with a line break quotes the token.
+    const staticToken = requireCredential(token, "token", true);
     return {
       authenticate(request) {
         request.headers.set("X-Auth-Token", staticToken);
@@ -48,6 +49,8 @@ export function createKakaoAuthenticator(credentials: KakaoCredentials): Authent
         if (typeof value !== "string" || value === "") {
           throw new InvalidOptionError("tokenProvider", "it returned an empty token");
         }
+        const problem = credentialProblem(value, true);
+        if (problem) throw new InvalidOptionError("tokenProvider", `the token it returned ${problem}`);
         if (issuedTokens.size >= 16) issuedTokens.delete(issuedTokens.values().next().value!);
         issuedTokens.add(value);
         return value;
@@ -73,7 +76,7 @@ export function createKakaoAuthenticator(credentials: KakaoCredentials): Authent
       await obtain();
       return true;
     },
-    secrets: () => [...issuedTokens],
+    secrets: (sent) => [...issuedTokens, sent?.headers.get("X-Auth-Token") ?? ""],
   };
 }
 

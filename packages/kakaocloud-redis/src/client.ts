@@ -10,7 +10,7 @@ export const DEFAULT_BASE_URL: string = serverUrlTemplate;
 
 export interface KakaoCloudRedisClientOptions extends KakaoCredentials, TransportOptions {
   /** The API's root URL. Default `https://redis.kr-central-2.kakaocloud.com`. */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /** Headers sent with every request (the token header is set by the client). */
   headers?: Record<string, string>;
 }
@@ -34,7 +34,7 @@ export function createKakaoCloudRedisClient(options: KakaoCloudRedisClientOption
   const baseUrl = requireHttpUrl(options.baseUrl ?? DEFAULT_BASE_URL, "baseUrl");
   const authenticator = createKakaoAuthenticator(options);
   const fetch = createTransport({ ...options, authenticator, baseUrl, operationIds });
-  const client = guardClient(createClient<paths>({ baseUrl, fetch, ...(options.headers ? { headers: options.headers } : {}) }), options.timeoutMs);
+  const client = guardClient(createClient<paths>({ baseUrl, fetch, ...(options.headers ? { headers: options.headers } : {}) }), { timeoutMs: options.timeoutMs, operationIds, maxResponseBytes: options.maxResponseBytes });
   return Object.assign(client, {
     waitForClusterStatus: (clusterId: string, status: string, waitOptions?: WaitForClusterStatusOptions) =>
       waitForClusterStatus(client, clusterId, status, waitOptions),

@@ -9,8 +9,14 @@ export type { components, operations, paths } from "./generated/openapi.js";
 export { operationIds } from "./generated/operations.js";
 export {
   ApiError,
+  ConnectionError,
   InvalidOptionError,
+  RedirectError,
+  RequestError,
+  ResponseDecodeError,
+  ResponseTooLargeError,
   TimeoutError,
+  TlsError,
   WaiterError,
   unwrap,
   type RetryOptions,
@@ -31,7 +37,10 @@ export type AddReplicaNodeRequest = Schemas["AddReplicaNodeRequest"];
 export type SubnetAssignment = Schemas["SubnetAssignment"];
 export type SubnetRef = Schemas["SubnetRef"];
 export type SecurityGroupRef = Schemas["SecurityGroupRef"];
+/** A cluster's automatic backup policy as the API reports it: either field may be missing, `cron` may be `""` (off). */
 export type BackupSchedule = Schemas["BackupSchedule"];
+/** The automatic backup policy of `createCluster`: `cron` (five fields) and/or `retentionLimit`. */
+export type BackupScheduleCreate = Schemas["BackupScheduleCreate"];
 export type Endpoints = Schemas["Endpoints"];
 export type Flavor = Schemas["Flavor"];
 export type EngineVersionList = Schemas["EngineVersionList"];

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   ApiError,
   DEFAULT_BASE_URL,
+  InvalidOptionError,
   createKakaoCloudRedisClient,
   knownClusterStatuses,
   unwrap,
@@ -87,6 +88,40 @@ describe("authentication", () => {
   it("requires a token or a provider, naming the option", () => {
     expect(() => createKakaoCloudRedisClient({})).toThrow(expect.objectContaining({ name: "InvalidOptionError", option: "token" }));
     expect(() => createKakaoCloudRedisClient({ token: "" })).toThrow(expect.objectContaining({ option: "token" }));
+  });
+
+  // fetch would refuse such a token with a TypeError quoting it, taken for a network error and retried.
+  it.each([
+    ["a trailing newline", `${TOKEN}\n`],
+    ["a line break inside", "gAAAAAB-first-half\r\nX-Injected: 1"],
+    ["a control character", `${TOKEN}\u0000`],
+    ["a character beyond Latin-1", `${TOKEN}€`],
+    ["a trailing space", `${TOKEN} `],
+  ])("refuses a token with %s at construction, without quoting it", (_what, token) => {
+    let error: unknown;
+    try {
+      createKakaoCloudRedisClient({ token, baseUrl: server.url });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(InvalidOptionError);
+    expect(error).toMatchObject({ option: "token" });
+    for (const text of [String(error), (error as Error).stack ?? "", inspect(error)]) expect(text).not.toContain(token.trim());
+  });
+
+  it("refuses a token from the provider that a header cannot carry, without sending or quoting it", async () => {
+    const token = "gAAAAABk-provided-token\n";
+    const error = await client({ tokenProvider: () => token }).GET("/v1/clusters").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidOptionError);
+    expect(error).toMatchObject({ option: "tokenProvider" });
+    expect(inspect(error)).not.toContain(token.trim());
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("refuses a baseUrl with a user name or password in it, without quoting them", () => {
+    expect(() => createKakaoCloudRedisClient({ token: TOKEN, baseUrl: "https://admin:hunter22@redis.example" })).toThrow(
+      expect.objectContaining({ option: "baseUrl", message: expect.not.stringContaining("hunter22") }),
+    );
   });
 });
 

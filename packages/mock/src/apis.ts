@@ -1,5 +1,5 @@
 // The APIs this package mocks (one per spec), their default ports, and where their bundled specs live.
-import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
 import { apiNames, type ApiName } from "@managed-redis/spec-facts";
 
 export { apiNames, isApiName, type ApiName } from "@managed-redis/spec-facts";
@@ -12,10 +12,23 @@ export const mockDefaults: Readonly<Record<ApiName, number>> = Object.freeze(
 /** Loopback only: a mock is for this machine unless someone asks for more (`--host 0.0.0.0`). */
 export const defaultHost = "127.0.0.1";
 
+const require = createRequire(import.meta.url);
+
 /**
- * The bundled OpenAPI document of an API as shipped in this package (`specs/<api>.json`, copied
- * there by the build). The same relative path holds from `src/` and from `dist/`.
+ * The bundled OpenAPI document of an API, from its spec package (`@managed-redis/spec-<api>`, an exact
+ * dependency of this package): what Prism generates data from (`--dynamic`), of the spec version the mock
+ * declares (`npm ls` tells which); routes, validation and examples come from the same bundle through
+ * `@managed-redis/spec-facts`.
  */
 export function bundledSpecPath(api: ApiName): string {
-  return fileURLToPath(new URL(`../specs/${api}.json`, import.meta.url));
+  return require.resolve(`@managed-redis/spec-${api}/openapi.json`);
+}
+
+/**
+ * The strict variant of that document (`@managed-redis/spec-<api>/openapi.strict.json`): the same, with
+ * every object schema that lists its properties closed to others, so `--strict` reports a mistyped or
+ * unknown field.
+ */
+export function strictSpecPath(api: ApiName): string {
+  return require.resolve(`@managed-redis/spec-${api}/openapi.strict.json`);
 }

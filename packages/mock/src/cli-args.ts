@@ -13,6 +13,7 @@ export const cliOptions = {
   host: { type: "string" },
   dynamic: { type: "boolean" },
   stateful: { type: "boolean" },
+  strict: { type: "boolean" },
   seed: { type: "string" },
   "delay-scale": { type: "string" },
   delay: { type: "string", multiple: true },
@@ -31,6 +32,8 @@ export type CliCommand =
       dynamic: boolean;
       logLevel: MockLogLevel;
       stateful: boolean;
+      /** Refuse request fields the spec does not list (the spec's strict variant). */
+      strict: boolean;
       /** Stateful mode only, and only what the command line set. */
       simulator?: MockSimulatorOptions;
     };
@@ -87,7 +90,7 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
   }
 
   const apis = api === undefined ? apiNames.map((name) => ({ api: name, port: mockDefaults[name] })) : [{ api, port: port ?? mockDefaults[api] }];
-  const command: CliCommand = { kind: "serve", apis, host, dynamic, logLevel: logLevel as MockLogLevel, stateful };
+  const command: CliCommand = { kind: "serve", apis, host, dynamic, logLevel: logLevel as MockLogLevel, stateful, strict: values.strict ?? false };
   if (stateful) {
     const simulator = simulatorOptions(values.seed, values["delay-scale"], values.delay);
     if (simulator) command.simulator = simulator;
@@ -148,7 +151,7 @@ export function helpText(): string {
 Redis Enterprise APIs, serving the examples of their OpenAPI documents as Prism would.
 
 Usage:
-  npx @managed-redis/mock [--api NAME] [--port N] [--host H] [--dynamic] [--log-level LEVEL]
+  npx @managed-redis/mock [--api NAME] [--port N] [--host H] [--dynamic] [--strict] [--log-level LEVEL]
   npx @managed-redis/mock --stateful [--seed N] [--delay-scale F] [--delay KIND=MS]... [--api NAME] ...
 
 Options:
@@ -160,6 +163,9 @@ Options:
                      0.0.0.0 accepts connections from other machines.
   --dynamic          Generate response data from the schemas instead of serving the documented examples.
                      Default: off. One request can ask for it with the header "Prefer: dynamic=true".
+  --strict           Refuse request fields the spec does not list (a typo check for your requests).
+                     Default: off; the mock accepts what the vendor's API accepts, unknown fields
+                     included. With --stateful, the simulator's answers are held to it as well.
   --stateful         Remember what clients do: each request and each answer is validated against the
                      spec, in front of a simulator that keeps clusters/services in memory and moves them
                      through their states (Creating -> Running ...). Control routes under /__simulator/.
@@ -195,6 +201,7 @@ Stateful control routes (on each API's port):
 Examples:
   npx @managed-redis/mock
   npx @managed-redis/mock --api exoscale-dbaas-valkey --port 5011 --dynamic
+  npx @managed-redis/mock --strict
   npx @managed-redis/mock --stateful --delay-scale 0.2
   npx @managed-redis/mock --api kakaocloud-redis --stateful --delay provision=2000 --seed 7
 

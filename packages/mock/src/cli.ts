@@ -54,6 +54,7 @@ async function serve(command: Extract<CliCommand, { kind: "serve" }>): Promise<n
         dynamic: command.dynamic,
         logLevel: command.logLevel,
         stateful: command.stateful,
+        strict: command.strict,
         ...(command.simulator ? { simulator: command.simulator } : {}),
       });
       running.push(mock);

@@ -1,5 +1,5 @@
 // The public surface of @managed-redis/mock.
-export { apiNames, bundledSpecPath, defaultHost, isApiName, mockDefaults, type ApiName } from "./apis.js";
+export { apiNames, bundledSpecPath, defaultHost, isApiName, mockDefaults, strictSpecPath, type ApiName } from "./apis.js";
 export {
   MockStartError,
   mockLogLevels,

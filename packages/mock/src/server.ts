@@ -5,8 +5,9 @@ import { existsSync } from "node:fs";
 import type http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Simulator, SimulatorOptions } from "@managed-redis/simulator";
+import type { SpecModule } from "@managed-redis/spec-facts";
 import { specModules } from "@managed-redis/spec-facts/all";
-import { apiNames, bundledSpecPath, defaultHost, isApiName, mockDefaults, type ApiName } from "./apis.js";
+import { apiNames, bundledSpecPath, defaultHost, isApiName, mockDefaults, strictSpecPath, type ApiName } from "./apis.js";
 import { createEdgeServer } from "./http/edge.js";
 import { createLogger, mockLogLevels, type MockLogLevel } from "./logger.js";
 import { createPipeline } from "./pipeline/pipeline.js";
@@ -29,6 +30,12 @@ export interface StartMockOptions {
   /** The OpenAPI document Prism generates data from (`dynamic`). Default: the API's bundled spec. */
   specPath?: string;
   /**
+   * Validate requests against the strict variant of the spec, which refuses fields the spec does not list
+   * (a typo check for your own requests). Default false: the mock accepts what the vendor's API accepts,
+   * unknown fields included. In stateful mode the simulator's answers are checked against it too.
+   */
+  strict?: boolean;
+  /**
    * Stateful mode: the simulator (`@managed-redis/simulator`) answers valid requests, so creates, lists
    * and deletes are remembered and resources move through their states, while every request and every
    * simulated answer is still checked against the spec. Default false.
@@ -38,8 +45,11 @@ export interface StartMockOptions {
   simulator?: MockSimulatorOptions;
 }
 
-/** The simulator's options, less the API (the mock's), the clock (the real one, plus `advance`) and the answer checks (always on). */
-export type MockSimulatorOptions = Omit<SimulatorOptions, "api" | "clock" | "validateAnswers">;
+/**
+ * The simulator's options, less the API (the mock's), the clock (the real one, plus `advance`), the answer
+ * checks (always on) and the spec they use (the mock's: its strict variant with `strict`).
+ */
+export type MockSimulatorOptions = Omit<SimulatorOptions, "api" | "clock" | "validateAnswers" | "spec">;
 
 export interface RunningMock {
   api: ApiName;
@@ -68,7 +78,7 @@ export class MockStartError extends Error {
 }
 
 export async function startMock(options: StartMockOptions): Promise<RunningMock> {
-  const { api, dynamic = false, logLevel = "error", stateful = false } = options;
+  const { api, dynamic = false, logLevel = "error", stateful = false, strict = false } = options;
   if (!isApiName(api)) {
     throw new MockStartError(`unknown API "${String(api)}"; valid: ${apiNames.join(", ")}`, "BAD_OPTION");
   }
@@ -83,26 +93,32 @@ export async function startMock(options: StartMockOptions): Promise<RunningMock>
   if (stateful && dynamic) {
     throw new MockStartError(`${api}: dynamic and stateful exclude each other (the simulator makes the data)`, "BAD_OPTION");
   }
-  const specPath = options.specPath ?? bundledSpecPath(api);
+  if (strict && options.specPath !== undefined) {
+    throw new MockStartError(`${api}: strict and specPath exclude each other (strict serves the strict variant of the bundled spec)`, "BAD_OPTION");
+  }
+  const specPath = options.specPath ?? (strict ? strictSpecPath(api) : bundledSpecPath(api));
   if (!existsSync(specPath)) {
     throw new MockStartError(`${api}: no spec at ${specPath}`, "SPEC_NOT_FOUND");
   }
 
   const log = createLogger(api, logLevel, options.log);
+  // The strict variant's validators (closed objects) are loaded only when asked for.
+  const spec: SpecModule = strict ? (await import("@managed-redis/spec-facts/strict")).strictSpecModules[api] : specModules[api];
   let simulator: Simulator | undefined;
   let control: { simulator: Simulator; isControlPath(path: string): boolean } | undefined;
   if (stateful) {
     const { createSimulator, isControlPath } = await import("@managed-redis/simulator");
     try {
-      // Every simulated answer is checked against the spec: one that breaks it becomes a 500 problem.
-      simulator = createSimulator({ ...options.simulator, api, validateAnswers: true });
+      // Every simulated answer is checked against the spec (its strict variant with `strict`): one that
+      // breaks it becomes a 500 problem.
+      simulator = createSimulator({ ...options.simulator, api, validateAnswers: true, spec });
       control = { simulator, isControlPath };
     } catch (error) {
       throw new MockStartError(`${api}: bad simulator options: ${error instanceof Error ? error.message : String(error)}`, "BAD_OPTION", { cause: error });
     }
   }
   const prism = createPrismGenerator(api, specPath);
-  const pipeline = createPipeline({ api, spec: specModules[api], log, prism, dynamic, ...(simulator ? { simulator } : {}) });
+  const pipeline = createPipeline({ api, spec, log, prism, dynamic, ...(simulator ? { simulator } : {}) });
   const server = createEdgeServer({ pipeline, log, ...(control ? { control } : {}) });
 
   let actualPort: number;

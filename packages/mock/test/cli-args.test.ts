@@ -15,6 +15,7 @@ describe("parseCommandLine", () => {
       dynamic: false,
       logLevel: "error",
       stateful: false,
+      strict: false,
     });
   });
 
@@ -26,6 +27,7 @@ describe("parseCommandLine", () => {
       dynamic: true,
       logLevel: "info",
       stateful: false,
+      strict: false,
     });
     expect(parseCommandLine(["--api=exoscale-dbaas-valkey"])).toMatchObject({ apis: [{ api: "exoscale-dbaas-valkey", port: 4011 }] });
   });
@@ -58,6 +60,12 @@ describe("parseCommandLine", () => {
     expect(error).toBeInstanceOf(UsageError);
     expect((error as Error).message).toContain(message);
     expect((error as Error).message).not.toContain("\n");
+  });
+
+  it("turns on the strict variant with --strict, alone or with --stateful", () => {
+    expect(parseCommandLine(["--strict"])).toMatchObject({ kind: "serve", strict: true, stateful: false });
+    expect(parseCommandLine(["--stateful", "--strict", "--api", "kakaocloud-redis"])).toMatchObject({ strict: true, stateful: true });
+    expect(helpText()).toContain("--strict");
   });
 
   it("starts the stateful mock with the simulator's seed and delays it is given", () => {

@@ -106,11 +106,29 @@ describe("startMock", () => {
     expect(Object.values(responseExamples(loadSpec("redis-enterprise"), "post", "/v1/services", "400"))).toContainEqual(await response.json());
   });
 
-  it("rejects an unknown property where the schema forbids them", async () => {
+  it("accepts a field the spec does not list, as the vendor's API does", async () => {
     const response = await postJson("exoscale-dbaas-valkey", "/dbaas-valkey/my-valkey", { plan: "hobbyist-2", colour: "blue" });
-    expect(response.status).toBe(400);
-    expect(violations(response)).toContainEqual(expect.objectContaining({ location: ["request", "body"], code: "additionalProperties" }));
-    expect((await response.json()).detail).toContain("found 'colour'");
+    expect(response.status).toBe(200);
+    expect(violations(response)).toEqual([]);
+  });
+
+  it("strict: refuses a field the spec does not list, naming it, and still accepts a valid body", async () => {
+    const strict = await startMock({ api: "exoscale-dbaas-valkey", port: 0, logLevel: "silent", strict: true });
+    try {
+      const send = (body: unknown) =>
+        fetch(`${strict.url}/dbaas-valkey/my-valkey`, {
+          method: "POST",
+          headers: { ...credentials["exoscale-dbaas-valkey"], "content-type": "application/json" },
+          body: JSON.stringify(body),
+        });
+      const typo = await send({ plan: "hobbyist-2", maintenance: { dow: "sunday", time: "03:00:00", tme: "x" } });
+      expect(typo.status).toBe(400);
+      expect(violations(typo)).toContainEqual(expect.objectContaining({ location: ["request", "body", "maintenance"], code: "additionalProperties" }));
+      expect((await typo.json()).detail).toContain("found 'tme'");
+      expect((await send({ plan: "hobbyist-2", maintenance: { dow: "sunday", time: "03:00:00" } })).status).toBe(200);
+    } finally {
+      await strict.close();
+    }
   });
 
   it("answers with a documented status chosen by Prefer: code=404", async () => {
@@ -197,6 +215,7 @@ describe("startMock", () => {
     await expect(startMock({ api: "nope" as ApiName })).rejects.toMatchObject({ code: "BAD_OPTION", message: expect.stringContaining("kakaocloud-redis") });
     await expect(startMock({ api: "redis-enterprise", port: 70_000 })).rejects.toMatchObject({ code: "BAD_OPTION" });
     await expect(startMock({ api: "redis-enterprise", specPath: "/nowhere.json" })).rejects.toMatchObject({ code: "SPEC_NOT_FOUND" });
+    await expect(startMock({ api: "redis-enterprise", specPath: "/any.json", strict: true })).rejects.toMatchObject({ code: "BAD_OPTION", message: expect.stringContaining("strict") });
   });
 
   it("passes each log line, formatted, to the log option", async () => {

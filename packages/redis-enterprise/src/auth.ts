@@ -1,4 +1,4 @@
-import { InvalidOptionError, requireNonEmptyString, type Authenticator } from "@managed-redis/client-runtime";
+import { InvalidOptionError, requireCredential, type Authenticator } from "@managed-redis/client-runtime";
 import type { Middleware } from "openapi-fetch";
 
 export interface RedisEnterpriseCredentials {
@@ -17,8 +17,9 @@ function basicHeader(username: string, password: string): string {
 
 /** HTTP Basic authentication; the header is computed once per client. */
 export function createRedisEnterpriseAuthenticator(credentials: Partial<RedisEnterpriseCredentials>): Authenticator {
-  const username = requireNonEmptyString(credentials.username, "username");
-  const password = requireNonEmptyString(credentials.password, "password");
+  // Both travel base64-encoded (as UTF-8), so any character can; a control character cannot be meant.
+  const username = requireCredential(credentials.username, "username", false);
+  const password = requireCredential(credentials.password, "password", false);
   if (username.includes(":")) {
     throw new InvalidOptionError("username", "HTTP Basic authentication does not allow a colon in it");
   }

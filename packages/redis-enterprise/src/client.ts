@@ -3,18 +3,18 @@ import createClient, { type Client } from "openapi-fetch";
 import { createRedisEnterpriseAuthenticator, type RedisEnterpriseCredentials } from "./auth.js";
 import type { paths } from "./generated/openapi.js";
 import { operationIds } from "./generated/operations.js";
-import { tlsTransport, type TlsOptions } from "./tls.js";
+import type { TlsOptions, TlsTransportFactory } from "./tls-options.js";
 
 /** The REST API's port on every node. */
 export const DEFAULT_PORT = 9443;
 
 export interface RedisEnterpriseClientOptions extends RedisEnterpriseCredentials, TlsOptions, TransportOptions {
   /** The cluster's name or a node's address, e.g. `cluster.example.com`. Required unless `baseUrl` is given. */
-  host?: string;
+  host?: string | undefined;
   /** Default 9443. */
-  port?: number;
+  port?: number | undefined;
   /** `https://{host}:{port}`; overrides `host` and `port`. */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /** Headers sent with every request (the client sets `Authorization`). */
   headers?: Record<string, string>;
 }
@@ -35,27 +35,26 @@ function resolveBaseUrl(options: RedisEnterpriseClientOptions): string {
 }
 
 /**
- * Creates a typed client of the Redis Enterprise Software REST API (services), with HTTP Basic
- * authentication. Certificates are always verified: give the cluster's `ca`, or explicitly
- * `insecureSkipTlsVerify: true`.
- *
- *     const re = createRedisEnterpriseClient({ host: "cluster.example.com", username, password, ca });
- *     const { data } = await re.GET("/v1/local/services");
+ * The client factory, given how TLS options are honoured: the Node entry (`index.ts`) trusts `ca` through
+ * undici, the browser entry (`browser.ts`) refuses it. Everything else is the same in both.
  */
-export function createRedisEnterpriseClient(options: RedisEnterpriseClientOptions): RedisEnterpriseClient {
-  const baseUrl = resolveBaseUrl(options);
-  const authenticator = createRedisEnterpriseAuthenticator(options);
-  const tls = tlsTransport(options);
-  const fetch = createTransport({
-    ...options,
-    ...(tls.fetch ? { fetch: tls.fetch } : {}),
-    authenticator,
-    baseUrl,
-    operationIds,
-  });
-  return guardClient(createClient<paths>({
-    baseUrl,
-    fetch,
-    ...(options.headers ? { headers: options.headers } : {}),
-  }), options.timeoutMs);
+export function redisEnterpriseClientFactory(tlsTransport: TlsTransportFactory) {
+  return function createRedisEnterpriseClient(options: RedisEnterpriseClientOptions): RedisEnterpriseClient {
+    const baseUrl = resolveBaseUrl(options);
+    const authenticator = createRedisEnterpriseAuthenticator(options);
+    const tls = tlsTransport(options);
+    const fetch = createTransport({
+      ...options,
+      ...(tls.fetch ? { fetch: tls.fetch } : {}),
+      authenticator,
+      baseUrl,
+      operationIds,
+      tlsHint: "give the cluster's certificate (its proxy_cert.pem) or the authority that signed it as the `ca` option, rather than turning verification off",
+    });
+    return guardClient(createClient<paths>({
+      baseUrl,
+      fetch,
+      ...(options.headers ? { headers: options.headers } : {}),
+    }), { timeoutMs: options.timeoutMs, operationIds, maxResponseBytes: options.maxResponseBytes });
+  };
 }

@@ -1,22 +1,16 @@
-// @managed-redis/redis-enterprise: the public surface.
-import type { components } from "./generated/openapi.js";
+// @managed-redis/redis-enterprise in Node.js (the "node" export condition): the cluster's certificate
+// can be trusted with `ca`. Browsers and other runtimes get src/browser.ts.
+import { redisEnterpriseClientFactory } from "./client.js";
+import { nodeTlsTransport } from "./tls-node.js";
 
-export { createRedisEnterpriseClient, DEFAULT_PORT, type RedisEnterpriseClient, type RedisEnterpriseClientOptions } from "./client.js";
-export { createRedisEnterpriseAuthenticator, redisEnterpriseAuthMiddleware, type RedisEnterpriseCredentials } from "./auth.js";
-export type { TlsOptions } from "./tls.js";
-// `paths`, `components`, `operations`, and one `…Values` array per enum of the spec
-// (`serviceStatusStatusValues`, `servicesOperationRequestOperation_typeValues`).
-export * from "./generated/openapi.js";
-export { operationIds } from "./generated/operations.js";
-export { ApiError, InvalidOptionError, TimeoutError, unwrap, type RetryOptions } from "@managed-redis/client-runtime";
+export * from "./public-surface.js";
 
-type Schemas = components["schemas"];
-export type ServiceStatus = Schemas["ServiceStatus"];
-export type LocalServices = Schemas["LocalServices"];
-export type ServicesOperationRequest = Schemas["ServicesOperationRequest"];
-export type ServicesOperationResult = Schemas["ServicesOperationResult"];
-export type RedisEnterpriseErrorBody = Schemas["Error"];
-/** `RESTARTING`, `RUNNING`, `STARTING` or `STOPPED`; the values are in `serviceStatusStatusValues`. */
-export type ServiceState = Schemas["ServiceStatus"]["status"];
-/** `stop`, `start` or `restart`; the values are in `servicesOperationRequestOperation_typeValues`. */
-export type ServicesOperationType = Schemas["ServicesOperationRequest"]["operation_type"];
+/**
+ * Creates a typed client of the Redis Enterprise Software REST API (services), with HTTP Basic
+ * authentication. Certificates are always verified: give the cluster's `ca`, or explicitly
+ * `insecureSkipTlsVerify: true`.
+ *
+ *     const re = createRedisEnterpriseClient({ host: "cluster.example.com", username, password, ca });
+ *     const { data } = await re.GET("/v1/local/services");
+ */
+export const createRedisEnterpriseClient = redisEnterpriseClientFactory(nodeTlsTransport);

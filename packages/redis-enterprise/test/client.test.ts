@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { inspect } from "node:util";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ApiError, createRedisEnterpriseClient, unwrap, type RedisEnterpriseClientOptions } from "../src/index.js";
+import { ApiError, TlsError, createRedisEnterpriseClient, unwrap, type RedisEnterpriseClientOptions } from "../src/index.js";
+import { createRedisEnterpriseClient as createBrowserClient } from "../src/browser.js";
 import { startLocalServer, type LocalServer } from "@managed-redis/test-support/local-server";
 
 // A self-signed certificate for localhost/127.0.0.1, made once with `openssl req -x509` for these tests only.
@@ -33,7 +34,10 @@ describe("TLS", () => {
   });
 
   it("refuses the self-signed certificate by default, without retrying", async () => {
-    await expect(client({ ca: undefined }).GET("/v1/local/services")).rejects.toThrow(TypeError);
+    const error = await client({ ca: undefined }).GET("/v1/local/services").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TlsError);
+    expect(error).toMatchObject({ operation: "listLocalServices", method: "GET", path: "/v1/local/services", code: "DEPTH_ZERO_SELF_SIGNED_CERT" });
+    expect((error as TlsError).message).toContain("as the `ca` option");
     expect(server.requests).toHaveLength(0);
   });
 
@@ -51,6 +55,26 @@ describe("TLS", () => {
   });
 });
 
+describe("the browser build (every runtime but Node)", () => {
+  const options = { host: "127.0.0.1", username: USERNAME, password: PASSWORD };
+
+  it("refuses `ca` and `insecureSkipTlsVerify`, which only Node can honour, naming the option", () => {
+    expect(() => createBrowserClient({ ...options, ca: cert })).toThrow(expect.objectContaining({ option: "ca" }));
+    expect(() => createBrowserClient({ ...options, insecureSkipTlsVerify: true })).toThrow(expect.objectContaining({ option: "insecureSkipTlsVerify" }));
+  });
+
+  it("calls the cluster with the global fetch, the browser's TLS", async () => {
+    const plain = await startLocalServer(() => ({ body: services }));
+    try {
+      const { data } = await createBrowserClient({ ...options, baseUrl: plain.url }).GET("/v1/local/services");
+      expect(data).toEqual(services);
+      expect(plain.requests[0]?.headers.authorization).toMatch(/^Basic /);
+    } finally {
+      await plain.close();
+    }
+  });
+});
+
 describe("authentication", () => {
   it("sends HTTP Basic credentials", async () => {
     await client().GET("/v1/local/services");
@@ -65,6 +89,26 @@ describe("authentication", () => {
     [{ port: 70_000 }, "port"],
   ])("fails before any request on bad input: %o", (override, option) => {
     expect(() => client(override as Partial<RedisEnterpriseClientOptions>)).toThrow(expect.objectContaining({ option }));
+  });
+
+  it.each([
+    ["password", "a trailing newline", { password: `${PASSWORD}\n` }],
+    ["password", "a control character", { password: `${PASSWORD}\u001b` }],
+    ["username", "a line break", { username: `${USERNAME}\r\n` }],
+  ])("refuses a %s with %s, without quoting the password", (option, _what, override) => {
+    let error: unknown;
+    try {
+      client(override);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toMatchObject({ name: "InvalidOptionError", option });
+    for (const text of [String(error), (error as Error).stack ?? "", inspect(error)]) expect(text).not.toContain(PASSWORD);
+  });
+
+  it("takes a password beyond Latin-1 (Basic sends it as UTF-8)", async () => {
+    await client({ password: "pässwörd-ключ" }).GET("/v1/local/services");
+    expect(server.requests[0]?.headers.authorization).toBe(`Basic ${Buffer.from(`${USERNAME}:pässwörd-ключ`).toString("base64")}`);
   });
 });
 

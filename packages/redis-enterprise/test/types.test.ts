@@ -1,12 +1,15 @@
 // Compile-time checks, enforced by `npm run typecheck` (tsc over src and test): each @ts-expect-error
 // line must be an error, or tsc fails. The runtime assertions make vitest count the file.
 import { describe, expect, expectTypeOf, it } from "vitest";
-import { createRedisEnterpriseClient, serviceStatusStatusValues, type ServiceState } from "../src/index.js";
+import { createRedisEnterpriseClient, knownServiceStates, serviceStatusStatusValues, type KnownServiceState, type ServiceState } from "../src/index.js";
 
 describe("types", () => {
-  it("offers the status values at runtime with their union type", () => {
-    expect(serviceStatusStatusValues).toEqual(["RESTARTING", "RUNNING", "STARTING", "STOPPED"]);
-    expectTypeOf<ServiceState>().toEqualTypeOf<"RESTARTING" | "RUNNING" | "STARTING" | "STOPPED">();
+  it("offers the known states at runtime with their union type, and a state type open to others", () => {
+    expect(knownServiceStates).toEqual(["RESTARTING", "RUNNING", "STARTING", "STOPPED"]);
+    expect(serviceStatusStatusValues).toBe(knownServiceStates);
+    expectTypeOf<KnownServiceState>().toEqualTypeOf<"RESTARTING" | "RUNNING" | "STARTING" | "STOPPED">();
+    // The list is open: a newer cluster may report another state, and a client must accept it.
+    expectTypeOf<ServiceState>().toEqualTypeOf<string>();
   });
 
   it("rejects a wrong operation_type or field at compile time", () => {

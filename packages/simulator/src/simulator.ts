@@ -67,7 +67,8 @@ function defaultSleep(ms: number): Promise<void> {
 export function createSimulator(options: SimulatorOptions): Simulator {
   const module = MODULES[options.api];
   if (!module) throw new RangeError(`unknown api ${String(options.api)}; expected one of ${Object.keys(MODULES).join(", ")}`);
-  const { spec } = module;
+  const spec = options.spec ?? module.spec;
+  if (spec.facts.api !== module.spec.facts.api) throw new RangeError(`the spec module given is ${spec.facts.api}'s, not ${options.api}'s`);
   const clock = options.clock ?? systemClock;
   const sleep = options.sleep ?? defaultSleep;
   const delays = { ...DEFAULT_DELAYS, ...options.delays };

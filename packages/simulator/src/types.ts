@@ -1,4 +1,4 @@
-import type { ApiName } from "@managed-redis/spec-facts";
+import type { ApiName, SpecModule } from "@managed-redis/spec-facts";
 import type { Clock } from "./clock.ts";
 import type { FaultSettings, SimulatorDelays, SimulatorLimits } from "./options.ts";
 
@@ -46,6 +46,12 @@ export interface SimulatorOptions {
    * The stateful mock and the MSW handlers turn it on. Default false.
    */
   validateAnswers?: boolean;
+  /**
+   * The spec module whose validators check requests and (with `validateAnswers`) answers: by default the
+   * API's published spec; the stateful mock passes its strict variant with `--strict`
+   * (`@managed-redis/spec-facts/strict/<api>`). Its facts must be the API's own.
+   */
+  spec?: SpecModule;
 }
 
 export interface SimulatorState {

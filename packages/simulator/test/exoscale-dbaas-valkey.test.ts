@@ -106,6 +106,63 @@ describe("exoscale-dbaas-valkey: create → rebuilding → running → users →
   });
 });
 
+describe("exoscale-dbaas-valkey: users' access control and the Valkey version", () => {
+  it("creates a user with its own rules, lists users without passwords, and replaces a user's rules", async () => {
+    const sim = fresh();
+    const readOnly = requestExample(api, "create-dbaas-valkey-user", "read-only");
+    expect((await sim.call({ method: "POST", path: "/dbaas-valkey/my-valkey/user", body: readOnly })).status).toBe(200);
+    expect((await sim.call({ method: "POST", path: "/dbaas-valkey/my-valkey/user", body: { username: "defaults" } })).status).toBe(200);
+    const listed = (await sim.call({ method: "GET", path: "/dbaas-valkey/my-valkey/user" })).body as { users: Record<string, any>[] };
+    expect(listed.users.map((u) => u.username)).toEqual(["default", "reporting", "defaults"]);
+    expect(listed.users.find((u) => u.username === "reporting")).toEqual({ "access-control": readOnly["access-control"], type: "normal", username: "reporting" });
+    expect(listed.users.find((u) => u.username === "defaults")?.["access-control"]).toEqual({ categories: ["+@all"], channels: ["*"], commands: [], keys: ["*"] });
+    expect(JSON.stringify(listed)).not.toContain("password");
+
+    const rules = requestExample(api, "update-dbaas-valkey-user-access-control", "read-only");
+    const updated = await sim.call({ method: "PUT", path: "/dbaas-valkey/my-valkey/user/defaults", body: rules });
+    expect(updated.body).toMatchObject({ state: "pending", reference: { command: "list-dbaas-valkey-users" } });
+    const after = (await sim.call({ method: "GET", path: "/dbaas-valkey/my-valkey/user" })).body as { users: Record<string, any>[] };
+    expect(after.users.find((u) => u.username === "defaults")?.["access-control"]).toEqual(rules["access-control"]);
+    // The service shows the same rules; the operation succeeds after the operation delay.
+    expect((await get(sim, "my-valkey")).users.find((u: any) => u.username === "defaults")["access-control"]).toEqual(rules["access-control"]);
+    sim.control.advance(DEFAULT_DELAYS.operation);
+    expect(operationsOf(sim).find((o) => o.id === (updated.body as any).id)?.state).toBe("success");
+  });
+
+  it("answers 404 for an unknown service or user and 400 for rules that are not lists of strings", async () => {
+    const sim = fresh();
+    expect((await sim.call({ method: "GET", path: "/dbaas-valkey/nope/user" })).status).toBe(404);
+    expect((await sim.call({ method: "PUT", path: "/dbaas-valkey/my-valkey/user/nobody", body: { "access-control": { keys: ["*"] } } })).status).toBe(404);
+    const bad = await sim.call({ method: "PUT", path: "/dbaas-valkey/my-valkey/user/default", body: { "access-control": { keys: "*" } } });
+    expect(bad).toMatchObject({ status: 400, body: { message: expect.stringContaining("access-control.keys must be array") } });
+    expect((await sim.call({ method: "POST", path: "/dbaas-valkey/my-valkey/user", body: { username: "x", "access-control": [] } })).status).toBe(400);
+  });
+
+  it("creates a service of the requested major version, and upgrades it: rebuilding, then running on the new version", async () => {
+    const sim = fresh();
+    expect((await sim.call({ method: "POST", path: "/dbaas-valkey/seven", body: { plan: "startup-4", version: "7.2" } })).status).toBe(200);
+    expect((await get(sim, "seven")).version).toBe("7.2.0");
+    expect((await sim.call({ method: "POST", path: "/dbaas-valkey/eight", body: { plan: "startup-4", version: "8" } })).status).toBe(200);
+    expect((await get(sim, "eight")).version).toBe("8.0.2");
+    // Not while it is still being built.
+    expect((await sim.call({ method: "PUT", path: "/dbaas-valkey/seven", body: { version: "8" } })).status).toBe(409);
+    sim.control.advance(DEFAULT_DELAYS.provision);
+    expect((await sim.call({ method: "PUT", path: "/dbaas-valkey/seven", body: { version: "8" } })).status).toBe(200);
+    expect(await get(sim, "seven")).toMatchObject({ state: "rebuilding", version: "8.0.2" });
+    sim.control.advance(DEFAULT_DELAYS.modify);
+    expect((await get(sim, "seven")).state).toBe("running");
+  });
+
+  it("refuses a downgrade and a version that is not a major version, naming the field", async () => {
+    const sim = fresh();
+    const downgrade = await sim.call({ method: "PUT", path: "/dbaas-valkey/my-valkey", body: { version: "7" } });
+    expect(downgrade).toMatchObject({ status: 400, body: { message: expect.stringContaining("cannot be downgraded") } });
+    const garbled = await sim.call({ method: "POST", path: "/dbaas-valkey/new", body: { plan: "startup-4", version: "latest" } });
+    expect(garbled).toMatchObject({ status: 400, body: { message: expect.stringContaining("version must be a Valkey major version") } });
+    expect((await get(sim, "my-valkey")).version).toBe("8.0.2");
+  });
+});
+
 describe("exoscale-dbaas-valkey: errors", () => {
   it("answers 409 with the documented shape for a duplicate name", async () => {
     const sim = fresh();

@@ -266,6 +266,8 @@ describe("spec conformance", () => {
       await sim.call({ method: "POST", path: "/dbaas-valkey/tour/migration/stop" });
       await sim.call({ method: "PUT", path: "/dbaas-valkey/my-valkey/maintenance/start" });
       await sim.call({ method: "POST", path: "/dbaas-valkey/tour/user", body: { username: "u" } });
+      await sim.call({ method: "GET", path: "/dbaas-valkey/tour/user" });
+      await sim.call({ method: "PUT", path: "/dbaas-valkey/tour/user/u", body: requestExample(api, "update-dbaas-valkey-user-access-control", "read-only") });
       await sim.call({ method: "PUT", path: "/dbaas-valkey/tour/user/u/password/reset", body: {} });
       await sim.call({ method: "GET", path: "/dbaas-valkey/tour/user/u/password/reveal" });
       await sim.call({ method: "DELETE", path: "/dbaas-valkey/tour/user/u" });

@@ -8,7 +8,11 @@
 //   parameter-validators.ts  the parameters of each operation as one object per location, compiled with
 //                            type coercion (parameters arrive as strings)
 //   index.ts                 the SpecModule: facts + validators by operationId
-// and src/generated/apis.ts: the API names and a loader of each API's module.
+//   strict-validators.ts     the same bodies from the bundle's strict variant (specs/<api>/dist/
+//   strict.ts                openapi.strict.json, closed objects) and its SpecModule: same facts, validators
+//                            that refuse fields the spec does not list (our own data, the mock's --strict)
+// and src/generated/apis.ts: the API names and a loader of each API's module; all.ts and strict-all.ts:
+// every API's module at once.
 //
 // usage: tsx scripts/generate-spec-facts.ts [--check]
 //   --check  regenerates in memory and fails, naming each stale file, when it differs from the file on disk.
@@ -19,7 +23,7 @@ import { _, type AnySchema } from "ajv";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import standaloneCode from "ajv/dist/standalone/index.js";
 import addFormats from "ajv-formats";
-import { apiNames, bundledSpec, repoRoot, type ApiName } from "@managed-redis/tooling/apis";
+import { apiNames, bundledSpec, repoRoot, strictBundledSpec, type ApiName } from "@managed-redis/tooling/apis";
 import { deref, escapePointer, operationsOf, type JsonObject } from "@managed-redis/tooling/bundled-specs";
 import type {
   ApiFacts,
@@ -347,15 +351,26 @@ function compile(ajv: Ajv2020, document: JsonObject, id: string, exports: Compil
   return asEsModule(code);
 }
 
+/**
+ * `published`: the bundle as released (what a vendor's server may send and accept); `strict`: its strict
+ * variant (closed objects), for checking this project's own data and for the mock's `--strict`.
+ */
+type Variant = "published" | "strict";
+
 interface GeneratedValidators {
   bodies: string;
   parameters: string;
-  index: string;
+  /** The entries of the `validators` table, one line per operation. */
+  table: string[];
 }
 
-function validatorsOf(api: ApiName, doc: JsonObject, facts: ApiFacts): GeneratedValidators {
+function sourceOf(api: ApiName, variant: Variant): string {
+  return variant === "strict" ? `specs/${api}/openapi.yaml, via its strict variant specs/${api}/dist/openapi.strict.json` : `specs/${api}/openapi.yaml, via its bundle specs/${api}/dist/openapi.json`;
+}
+
+function validatorsOf(api: ApiName, doc: JsonObject, facts: ApiFacts, variant: Variant): GeneratedValidators {
   refuseRequiredReadOnlyOrWriteOnly(api, doc);
-  const id = `urn:managed-redis:${api}`;
+  const id = variant === "strict" ? `urn:managed-redis:${api}:strict` : `urn:managed-redis:${api}`;
   const stripped: JsonObject = {
     components: { schemas: Object.fromEntries(Object.entries<unknown>(doc.components?.schemas ?? {}).map(([name, schema]) => [name, stripAnnotations(schema)])) },
     $defs: {},
@@ -416,32 +431,39 @@ function validatorsOf(api: ApiName, doc: JsonObject, facts: ApiFacts): Generated
     void path;
     void method;
   }
-  const source = `specs/${api}/openapi.yaml, via its bundle specs/${api}/dist/openapi.json`;
+  const source = sourceOf(api, variant);
   const nocheck = "// @ts-nocheck -- Ajv's standalone output: plain JavaScript, typed where index.ts uses it.\n";
   return {
     bodies: `${header(source)}${nocheck}${compile(createAjv(false), stripped, id, bodyExports)}`,
     parameters: `${header(source)}${nocheck}${compile(createAjv(true), stripped, id, parameterExports)}`,
-    index: [
-      header(source),
-      `import type { CompiledValidator, OperationValidators, SpecModule } from "../../api-facts.js";`,
-      `import { facts } from "./facts.js";`,
-      `import * as parameterValidators from "./parameter-validators.js";`,
-      `import * as bodyValidators from "./validators.js";`,
-      "",
-      "const parameters = parameterValidators as unknown as Record<keyof typeof parameterValidators, CompiledValidator>;",
-      "const bodies = bodyValidators as unknown as Record<keyof typeof bodyValidators, CompiledValidator>;",
-      "",
-      "/** The validators of each operation, by operationId. */",
-      "export const validators: Record<string, OperationValidators> = {",
-      ...table,
-      "};",
-      "",
-      `/** The ${api} spec: its facts and compiled validators. */`,
-      "export const spec: SpecModule = { facts, validators };",
-      "export { facts };",
-      "",
-    ].join("\n"),
+    table,
   };
+}
+
+/** The module that puts an API's facts and validators together: `index.ts`, or `strict.ts` for the strict variant. */
+function renderSpecModule(api: ApiName, variant: Variant, files: { bodies: string; parameters: string }, table: readonly string[]): string {
+  return [
+    header(sourceOf(api, variant)),
+    `import type { CompiledValidator, OperationValidators, SpecModule } from "../../api-facts.js";`,
+    `import { facts } from "./facts.js";`,
+    `import * as parameterValidators from "./${files.parameters}";`,
+    `import * as bodyValidators from "./${files.bodies}";`,
+    "",
+    "const parameters = parameterValidators as unknown as Record<keyof typeof parameterValidators, CompiledValidator>;",
+    "const bodies = bodyValidators as unknown as Record<keyof typeof bodyValidators, CompiledValidator>;",
+    "",
+    "/** The validators of each operation, by operationId. */",
+    "export const validators: Record<string, OperationValidators> = {",
+    ...table,
+    "};",
+    "",
+    variant === "strict"
+      ? `/** The ${api} spec held to its strict variant: the same facts, validators that refuse what the spec does not list. */`
+      : `/** The ${api} spec: its facts and compiled validators. */`,
+    "export const spec: SpecModule = { facts, validators };",
+    "export { facts };",
+    "",
+  ].join("\n");
 }
 
 // --- files ----------------------------------------------------------------------------------------------
@@ -483,16 +505,19 @@ function renderApis(): string {
   ].join("\n");
 }
 
-function renderAll(): string {
+function renderAll(variant: Variant): string {
   const identifierOf = (api: string) => identifier(api);
+  const name = variant === "strict" ? "strictSpecModules" : "specModules";
   return [
-    header("the spec workspaces (specs/<api>/)"),
+    header(variant === "strict" ? "the strict variants of the spec workspaces' bundles (specs/<api>/)" : "the spec workspaces (specs/<api>/)"),
     `import type { SpecModule } from "../api-facts.js";`,
     `import type { ApiName } from "./apis.js";`,
-    ...apiNames.map((api) => `import { spec as ${identifierOf(api)} } from "./${api}/index.js";`),
+    ...apiNames.map((api) => `import { spec as ${identifierOf(api)} } from "./${api}/${variant === "strict" ? "strict" : "index"}.js";`),
     "",
-    "/** Every API's spec module, loaded at once (`loadSpecModule` loads one on demand). */",
-    "export const specModules: Readonly<Record<ApiName, SpecModule>> = {",
+    variant === "strict"
+      ? "/** Every API's spec module held to the strict variant (closed objects): for checking this project's own data, and the mock's `--strict`. */"
+      : "/** Every API's spec module, loaded at once (`loadSpecModule` loads one on demand). */",
+    `export const ${name}: Readonly<Record<ApiName, SpecModule>> = {`,
     ...apiNames.map((api) => `  ${JSON.stringify(api)}: ${identifierOf(api)},`),
     "};",
     "",
@@ -503,18 +528,28 @@ function renderAll(): string {
 export function generateFiles(): Map<string, string> {
   const files = new Map<string, string>();
   files.set(path.join(generatedDir, "apis.ts"), renderApis());
-  files.set(path.join(generatedDir, "all.ts"), renderAll());
+  files.set(path.join(generatedDir, "all.ts"), renderAll("published"));
+  files.set(path.join(generatedDir, "strict-all.ts"), renderAll("strict"));
   for (const api of apiNames) {
-    const bundle = bundledSpec(api, "json");
-    if (!existsSync(bundle)) throw new Error(`${api}: no bundle at ${path.relative(repoRoot, bundle)}; run \`npm run bundle\` first`);
-    const doc = JSON.parse(readFileSync(bundle, "utf8")) as JsonObject;
+    const read = (file: string) => {
+      if (!existsSync(file)) throw new Error(`${api}: no bundle at ${path.relative(repoRoot, file)}; run \`npm run bundle\` first`);
+      return JSON.parse(readFileSync(file, "utf8")) as JsonObject;
+    };
+    const doc = read(bundledSpec(api, "json"));
     const facts = factsOf(api, doc);
-    const validators = validatorsOf(api, doc, facts);
+    const validators = validatorsOf(api, doc, facts, "published");
+    const strict = validatorsOf(api, read(strictBundledSpec(api)), facts, "strict");
     const dir = path.join(generatedDir, api);
     files.set(path.join(dir, "facts.ts"), renderFacts(api, facts));
     files.set(path.join(dir, "validators.ts"), validators.bodies);
     files.set(path.join(dir, "parameter-validators.ts"), validators.parameters);
-    files.set(path.join(dir, "index.ts"), validators.index);
+    files.set(path.join(dir, "index.ts"), renderSpecModule(api, "published", { bodies: "validators.js", parameters: "parameter-validators.js" }, validators.table));
+    // Parameters are scalars, which the strict variant leaves as they are: its parameter validators are
+    // written only when they differ from the published ones.
+    const sameParameters = strict.parameters.replaceAll(`urn:managed-redis:${api}:strict`, `urn:managed-redis:${api}`).replace(sourceOf(api, "strict"), sourceOf(api, "published")) === validators.parameters;
+    files.set(path.join(dir, "strict-validators.ts"), strict.bodies);
+    if (!sameParameters) files.set(path.join(dir, "strict-parameter-validators.ts"), strict.parameters);
+    files.set(path.join(dir, "strict.ts"), renderSpecModule(api, "strict", { bodies: "strict-validators.js", parameters: sameParameters ? "parameter-validators.js" : "strict-parameter-validators.js" }, strict.table));
   }
   return files;
 }

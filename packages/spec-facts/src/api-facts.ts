@@ -96,7 +96,9 @@ export interface ApiFacts {
   operations: OperationFacts[];
   /**
    * The values of every enum of the component schemas, keyed by schema (`DbaasMaintenanceDow`) and by
-   * schema and property (`DbaasServiceMaintenance.dow`, following `$ref`s and compositions).
+   * schema and property (`DbaasServiceMaintenance.dow`, following `$ref`s and compositions). For an open
+   * list (`anyOf: [{ enum }, { type: string }]`) these are its known values: the validators, not this
+   * table, decide what a value may be.
    */
   enums: Record<string, JsonValue[]>;
   /** `default` keywords of component schema properties, per schema: what a server fills in. */

@@ -23,6 +23,8 @@ export interface Reply {
   bodyDelayMs?: number;
   /** Drop the connection without answering (a network error for the client). */
   destroy?: boolean;
+  /** Answer by hand (streams, bodies cut off, raw bytes on the socket); the fields above are then ignored. */
+  respond?: (res: ServerResponse, req: IncomingMessage) => void | Promise<void>;
 }
 
 export type Handler = (request: RecordedRequest, index: number) => Reply | Promise<Reply>;
@@ -62,6 +64,10 @@ export async function startLocalServer(
       if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
       if (reply.destroy) {
         req.socket.destroy();
+        return;
+      }
+      if (reply.respond) {
+        await reply.respond(res, req);
         return;
       }
       if (res.destroyed) return;

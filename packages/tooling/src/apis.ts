@@ -30,3 +30,8 @@ export function specEntry(api: ApiName): string {
 export function bundledSpec(api: ApiName, ext: "yaml" | "json"): string {
   return path.join(repoRoot, "specs", api, "dist", `openapi.${ext}`);
 }
+
+/** The strict variant of the bundle (closed objects, see strict-variant.ts), written beside it. */
+export function strictBundledSpec(api: ApiName): string {
+  return path.join(repoRoot, "specs", api, "dist", "openapi.strict.json");
+}

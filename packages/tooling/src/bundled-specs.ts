@@ -2,11 +2,13 @@
 // methods of a path item), every operation with its method, path and documented status codes, and one Ajv
 // validator for any schema in them (JSON Schema 2020-12, formats checked). The example gate, the spec-facts
 // generator, the contract and stateful suites, and the mock's and simulator's tests all read the specs
-// through it and judge values with this one validator.
+// through it and judge values with this one validator: against the published bundle (what a vendor's server
+// may send), or against its strict variant (closed objects) where the values are this project's own and an
+// unknown field is drift.
 import { readFileSync } from "node:fs";
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
-import { apiNames, bundledSpec, type ApiName } from "./apis.ts";
+import { apiNames, bundledSpec, strictBundledSpec, type ApiName } from "./apis.ts";
 
 export type JsonObject = Record<string, any>;
 
@@ -48,6 +50,18 @@ export function resolvePointer(doc: unknown, pointer: string): any {
   return node;
 }
 
+/** The node at `pointer`, its `$ref`s followed, and the pointer of the node reached. */
+export function followRefs(doc: unknown, pointer: string): { node: any; pointer: string } {
+  let current = pointer;
+  let node = resolvePointer(doc, current);
+  for (let hops = 0; node && typeof node === "object" && typeof node.$ref === "string"; hops++) {
+    if (hops > 32) throw new Error(`$ref cycle at ${String(node.$ref)}`);
+    current = node.$ref;
+    node = resolvePointer(doc, current);
+  }
+  return { node, pointer: current };
+}
+
 /** Follows local `$ref`s (a bundle has no others) until a node that is not one; undefined when one dangles. */
 export function deref(doc: unknown, node: unknown): any {
   let current: any = node;
@@ -71,8 +85,11 @@ export function operationsOf(doc: JsonObject): { path: string; method: HttpMetho
   return found;
 }
 
-export function loadBundle(api: ApiName): JsonObject {
-  return JSON.parse(readFileSync(bundledSpec(api, "json"), "utf8"));
+/** `published`: the bundle as released; `strict`: its strict variant (dist/openapi.strict.json). */
+export type SpecVariant = "published" | "strict";
+
+export function loadBundle(api: ApiName, variant: SpecVariant = "published"): JsonObject {
+  return JSON.parse(readFileSync(variant === "strict" ? strictBundledSpec(api) : bundledSpec(api, "json"), "utf8"));
 }
 
 export function listOperations(api: ApiName, doc: JsonObject = loadBundle(api)): SpecOperation[] {
@@ -113,9 +130,12 @@ export class SpecValidator {
   private readonly cache = new Map<string, ValidateFunction>();
   readonly doc: JsonObject;
 
-  constructor(readonly api: ApiName) {
-    this.doc = loadBundle(api);
-    this.id = `urn:managed-redis:${api}`;
+  constructor(
+    readonly api: ApiName,
+    readonly variant: SpecVariant = "published",
+  ) {
+    this.doc = loadBundle(api, variant);
+    this.id = `urn:managed-redis:${api}:${variant}`;
     this.ajv = createSpecAjv();
     this.ajv.addSchema({ ...this.doc, $id: this.id });
   }

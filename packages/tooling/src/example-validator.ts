@@ -78,7 +78,7 @@ function collectSchemaExamples(node: Json | undefined, pointer: string, label: s
     return;
   }
   if (!isObject(node)) return;
-  if (Array.isArray(node.examples) && (node.type !== undefined || node.$ref !== undefined || node.properties !== undefined || node.enum !== undefined)) {
+  if (Array.isArray(node.examples) && ["type", "$ref", "properties", "enum", "anyOf", "oneOf"].some((keyword) => node[keyword] !== undefined)) {
     node.examples.forEach((value, index) => {
       out.push({ where: `${label} › examples[${index}]`, schemaPointer: pointer, value });
     });

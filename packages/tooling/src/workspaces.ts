@@ -1,5 +1,5 @@
 // The npm workspaces of a repository (root package.json `workspaces`, globs of the form "dir/*" or
-// "dir/name"), with their manifests. Used by scripts that act on every package, e.g. release-dry-run.
+// "dir/name"), with their manifests. Used by scripts that act on every package, e.g. release-publish.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 

@@ -2,6 +2,7 @@
 // simulator, and the typed clients run their scenarios against it. The outcome goes into #result.
 import { createExoscaleValkeyClient, unwrap } from "@managed-redis/exoscale-dbaas-valkey";
 import { createKakaoCloudRedisClient } from "@managed-redis/kakaocloud-redis";
+import { createRedisEnterpriseClient, InvalidOptionError } from "@managed-redis/redis-enterprise";
 import { setupWorker } from "msw/browser";
 import { createSimulatorHandlers } from "@managed-redis/msw";
 
@@ -48,14 +49,37 @@ async function exoscaleScenario(): Promise<Record<string, unknown>> {
   return { operationState: operation.state, firstState: first.state, runningState: running.state, afterDelete: gone.response.status };
 }
 
+async function redisEnterpriseScenario(): Promise<Record<string, unknown>> {
+  // The package's browser build (esbuild picks it: no "node" condition here): the browser owns TLS trust,
+  // so `ca` is refused, naming the option.
+  const credentials = { host: "localhost", username: "browser@example.com", password: "browser-test-password" };
+  let caRefusedFor: string | undefined;
+  try {
+    createRedisEnterpriseClient({ ...credentials, ca: "-----BEGIN CERTIFICATE-----" });
+  } catch (error) {
+    if (error instanceof InvalidOptionError) caRefusedFor = error.option;
+  }
+  const cluster = createRedisEnterpriseClient(credentials);
+  const restarted = await unwrap(cluster.POST("/v1/local/services", { body: { operation_type: "restart", services: ["alert_mgr"] } }));
+  const during = (await unwrap(cluster.GET("/v1/local/services")))["alert_mgr"]?.status;
+  let after = during;
+  for (let attempt = 0; attempt < 100 && after !== "RUNNING"; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    after = (await unwrap(cluster.GET("/v1/local/services")))["alert_mgr"]?.status;
+  }
+  return { caRefusedFor, restarted, during, after };
+}
+
 async function main(): Promise<void> {
   const kakao = createSimulatorHandlers({ api: "kakaocloud-redis", delays });
   const exoscale = createSimulatorHandlers({ api: "exoscale-dbaas-valkey", delays });
-  const worker = setupWorker(...kakao.handlers, ...exoscale.handlers);
+  // Long enough that the GET right after the restart still sees RESTARTING on a busy machine.
+  const redisEnterprise = createSimulatorHandlers({ api: "redis-enterprise", delays: { serviceRestart: 1_000 } });
+  const worker = setupWorker(...kakao.handlers, ...exoscale.handlers, ...redisEnterprise.handlers);
   // "error": a request to the vendors' hosts that no handler answers fails instead of leaving.
   await worker.start({ serviceWorker: { url: "/mockServiceWorker.js" }, onUnhandledRequest: "error", quiet: true });
-  return Promise.all([kakaoScenario(), exoscaleScenario()]).then(([kakaocloud, exoscaleValkey]) => {
-    show({ ok: true, kakaocloud, exoscaleValkey });
+  return Promise.all([kakaoScenario(), exoscaleScenario(), redisEnterpriseScenario()]).then(([kakaocloud, exoscaleValkey, redisEnterprise]) => {
+    show({ ok: true, kakaocloud, exoscaleValkey, redisEnterprise });
   });
 }
 

@@ -15,6 +15,7 @@ export const exoscaleCases: Record<string, OperationCase<ExoscaleClient>> = {
         "ip-filter": ["10.20.0.0/16"],
         "termination-protection": true,
         "valkey-settings": { maxmemory_policy: "allkeys-lru", persistence: "rdb", number_of_databases: 16 },
+        version: "8",
       },
       headers,
     });
@@ -27,7 +28,7 @@ export const exoscaleCases: Record<string, OperationCase<ExoscaleClient>> = {
   "update-dbaas-service-valkey": async (client, headers) => {
     const { data, error, response } = await client.PUT("/dbaas-valkey/{name}", {
       params: { path: { name } },
-      body: { plan: "business-4", maintenance: { dow: "never", time: "00:00:00" } },
+      body: { plan: "business-4", maintenance: { dow: "never", time: "00:00:00" }, version: "8" },
       headers,
     });
     return { data, error, response, typedField: data?.state };
@@ -53,7 +54,22 @@ export const exoscaleCases: Record<string, OperationCase<ExoscaleClient>> = {
   "create-dbaas-valkey-user": async (client, headers) => {
     const { data, error, response } = await client.POST("/dbaas-valkey/{service-name}/user", {
       params: { path: { "service-name": name } },
-      body: { username },
+      body: { username, "access-control": { categories: ["+@read"], channels: [], commands: ["+ping"], keys: ["cache:*"] } },
+      headers,
+    });
+    return { data, error, response, typedField: data?.state };
+  },
+  "list-dbaas-valkey-users": async (client, headers) => {
+    const { data, error, response } = await client.GET("/dbaas-valkey/{service-name}/user", {
+      params: { path: { "service-name": name } },
+      headers,
+    });
+    return { data, error, response, typedField: data?.users?.[0]?.["access-control"]?.categories };
+  },
+  "update-dbaas-valkey-user-access-control": async (client, headers) => {
+    const { data, error, response } = await client.PUT("/dbaas-valkey/{service-name}/user/{username}", {
+      params: { path: { "service-name": name, username } },
+      body: { "access-control": { categories: ["+@read", "-@dangerous"], keys: ["cache:*"] } },
       headers,
     });
     return { data, error, response, typedField: data?.state };

@@ -42,18 +42,30 @@ function integerArbitrary(schema: Schema): fc.Arbitrary<number> {
   return fc.integer({ min: Math.max(min, Number.MIN_SAFE_INTEGER), max: Math.min(max, Number.MAX_SAFE_INTEGER) });
 }
 
+export interface ValidValueOptions {
+  /**
+   * Give objects that do not restrict extra properties (no `additionalProperties`) a few properties their
+   * schema does not list, as a server or a client of an open schema may send. Default false.
+   */
+  extraProperties?: boolean;
+}
+
 /** An arbitrary of values valid against `schema`. Properties marked readOnly are never generated. */
-export function validValue(schema: Schema, resolve: Resolve): fc.Arbitrary<unknown> {
-  if (schema.$ref) return validValue(resolve(schema.$ref), resolve);
+export function validValue(schema: Schema, resolve: Resolve, options: ValidValueOptions = {}): fc.Arbitrary<unknown> {
+  if (schema.$ref) return validValue(resolve(schema.$ref), resolve, options);
   checkKeywords(schema);
   if (schema.const !== undefined) return fc.constant(schema.const);
   if (schema.enum) return fc.constantFrom(...schema.enum);
-  if (schema.oneOf || schema.anyOf) return fc.oneof(...(schema.oneOf ?? schema.anyOf).map((s: Schema) => validValue(s, resolve)));
+  if (schema.oneOf || schema.anyOf) return fc.oneof(...(schema.oneOf ?? schema.anyOf).map((s: Schema) => validValue(s, resolve, options)));
   const types: string[] = Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : ["object"];
-  return fc.oneof(...types.map((type) => validOfType(type, schema, resolve)));
+  return fc.oneof(...types.map((type) => validOfType(type, schema, resolve, options)));
 }
 
-function validOfType(type: string, schema: Schema, resolve: Resolve): fc.Arbitrary<unknown> {
+// Names no schema of these specs uses, so an extra property never collides with a listed one.
+const extraPropertyName = fc.stringMatching(/^x-extra-[a-z]{1,8}$/);
+const extraPropertyValue = fc.oneof(fc.string({ maxLength: 8 }), fc.integer(), fc.boolean(), fc.constant(null), fc.dictionary(fc.stringMatching(/^[a-z]{1,6}$/), fc.string({ maxLength: 8 }), { maxKeys: 2 }));
+
+function validOfType(type: string, schema: Schema, resolve: Resolve, options: ValidValueOptions): fc.Arbitrary<unknown> {
   switch (type) {
     case "null": return fc.constant(null);
     case "boolean": return fc.boolean();
@@ -61,7 +73,7 @@ function validOfType(type: string, schema: Schema, resolve: Resolve): fc.Arbitra
     case "number": return integerArbitrary(schema).map((n) => n / 4);
     case "string": return stringArbitrary(schema);
     case "array": {
-      const item = validValue(schema.items ?? {}, resolve);
+      const item = validValue(schema.items ?? {}, resolve, options);
       const constraints = { minLength: schema.minItems ?? 0, maxLength: schema.maxItems ?? Math.max(schema.minItems ?? 0, 3) };
       return schema.uniqueItems
         ? fc.uniqueArray(item, { ...constraints, selector: (v) => JSON.stringify(v) })
@@ -72,16 +84,21 @@ function validOfType(type: string, schema: Schema, resolve: Resolve): fc.Arbitra
       const required = new Set<string>(schema.required ?? []);
       const writable = Object.entries(properties).filter(([, s]) => !(s.readOnly || (s.$ref && resolve(s.$ref).readOnly)));
       const record: Record<string, fc.Arbitrary<unknown>> = {};
-      for (const [name, propertySchema] of writable) record[name] = validValue(propertySchema, resolve);
+      for (const [name, propertySchema] of writable) record[name] = validValue(propertySchema, resolve, options);
       const requiredKeys = writable.map(([name]) => name).filter((name) => required.has(name));
       const fixed = fc.record(record, { requiredKeys });
       // Open maps (additionalProperties: schema) get a few entries of their own.
       if (schema.additionalProperties && typeof schema.additionalProperties === "object" && writable.length === 0) {
         const keyArbitrary = schema.propertyNames ? stringArbitrary(schema.propertyNames) : fc.stringMatching(/^[a-z][a-z_]{0,15}$/);
-        return fc.dictionary(keyArbitrary, validValue(schema.additionalProperties, resolve), {
+        return fc.dictionary(keyArbitrary, validValue(schema.additionalProperties, resolve, options), {
           minKeys: schema.minProperties ?? 0,
           maxKeys: schema.maxProperties ?? 4,
         });
+      }
+      if (options.extraProperties && schema.additionalProperties === undefined && schema.unevaluatedProperties === undefined) {
+        return fc
+          .tuple(fixed, fc.dictionary(extraPropertyName, extraPropertyValue, { maxKeys: 2 }))
+          .map(([listed, extra]) => ({ ...extra, ...listed }));
       }
       return fixed;
     }

@@ -7,13 +7,7 @@ export type paths = {
         parameters: {
             query?: never;
             header?: never;
-            path: {
-                /**
-                 * @description Name of the DBaaS Valkey service. Bounds (0 to 63 characters) from the vendor's OpenAPI description. Decision: the vendor declares this parameter as a plain string on `delete-dbaas-service-valkey`; the same bounded schema is used on every operation.
-                 * @example my-valkey
-                 */
-                name: components["parameters"]["ServiceName"];
-            };
+            path?: never;
             cookie?: never;
         };
         /**
@@ -33,7 +27,7 @@ export type paths = {
         post: operations["create-dbaas-service-valkey"];
         /**
          * Delete a DBaaS Valkey service
-         * @description Deletes the DBaaS Valkey service with this name and its data. A service with termination protection enabled cannot be deleted until the protection is turned off. The call returns an asynchronous operation. Decision: the document's description of this operation is `null`; this text is written from its summary ("Delete a Valkey service").
+         * @description Deletes the DBaaS Valkey service with this name and its data. A service with termination protection enabled cannot be deleted until the protection is turned off. The call returns an asynchronous operation.
          */
         delete: operations["delete-dbaas-service-valkey"];
         options?: never;
@@ -47,7 +41,7 @@ export type paths = {
             header?: never;
             path: {
                 /**
-                 * @description Name of the DBaaS Valkey service. Bounds (0 to 63 characters) from the vendor's OpenAPI description. Decision: the vendor declares this parameter as a plain string on `delete-dbaas-service-valkey`; the same bounded schema is used on every operation.
+                 * @description Name of the DBaaS Valkey service, up to 63 characters.
                  * @example my-valkey
                  */
                 name: components["parameters"]["ServiceName"];
@@ -57,7 +51,7 @@ export type paths = {
         get?: never;
         /**
          * Initiate Valkey maintenance update
-         * @description Starts installing the pending updates of the DBaaS Valkey service now (see `maintenance.updates` of the service) instead of waiting for its maintenance window. The call returns an asynchronous operation. Decision: the document's description of this operation is `null`; this text is written from its summary.
+         * @description Starts installing the pending updates of the DBaaS Valkey service now (see `maintenance.updates` of the service) instead of waiting for its maintenance window. The call returns an asynchronous operation.
          */
         put: operations["start-dbaas-valkey-maintenance"];
         post?: never;
@@ -73,7 +67,7 @@ export type paths = {
             header?: never;
             path: {
                 /**
-                 * @description Name of the DBaaS Valkey service. Bounds (0 to 63 characters) from the vendor's OpenAPI description. Decision: the vendor declares this parameter as a plain string on `delete-dbaas-service-valkey`; the same bounded schema is used on every operation.
+                 * @description Name of the DBaaS Valkey service, up to 63 characters.
                  * @example my-valkey
                  */
                 name: components["parameters"]["ServiceName"];
@@ -84,7 +78,7 @@ export type paths = {
         put?: never;
         /**
          * Stop a DBaaS Valkey migration
-         * @description Stops the data migration running into the DBaaS Valkey service (started with the `migration` field of create or update). The call returns an asynchronous operation. Decision: the document's description of this operation is `null`; this text is written from its summary.
+         * @description Stops the data migration running into the DBaaS Valkey service (started with the `migration` field of create or update). The call returns an asynchronous operation.
          */
         post: operations["stop-dbaas-valkey-migration"];
         delete?: never;
@@ -106,11 +100,15 @@ export type paths = {
             };
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List DBaaS Valkey users with ACL configuration
+         * @description Returns the users of the DBaaS Valkey service with their account type and access control rules (categories, channels, commands and keys). Passwords are not included; read one with `reveal-dbaas-valkey-user-password`.
+         */
+        get: operations["list-dbaas-valkey-users"];
         put?: never;
         /**
          * Create a DBaaS Valkey user
-         * @description Creates a user on the DBaaS Valkey service. The service generates the user's password; read it with `reveal-dbaas-valkey-user-password` or set it with `reset-dbaas-valkey-user-password`. The call returns an asynchronous operation. Decision: the document's description of this operation is `null`; this text is written from its summary.
+         * @description Creates a user on the DBaaS Valkey service, optionally with its access control rules (`access-control`). The service generates the user's password; read it with `reveal-dbaas-valkey-user-password` or set it with `reset-dbaas-valkey-user-password`. The call returns an asynchronous operation.
          */
         post: operations["create-dbaas-valkey-user"];
         delete?: never;
@@ -130,7 +128,7 @@ export type paths = {
                  */
                 "service-name": components["parameters"]["UserServiceName"];
                 /**
-                 * @description Name of the Valkey user, 1 to 64 characters (vendor bounds).
+                 * @description Name of the Valkey user, 1 to 64 characters.
                  * @example app-user
                  */
                 username: components["parameters"]["Username"];
@@ -138,11 +136,15 @@ export type paths = {
             cookie?: never;
         };
         get?: never;
-        put?: never;
+        /**
+         * Update access control for one DBaaS Valkey service user
+         * @description Replaces the access control rules (categories, channels, commands and keys) of a user of the DBaaS Valkey service. The call returns an asynchronous operation.
+         */
+        put: operations["update-dbaas-valkey-user-access-control"];
         post?: never;
         /**
          * Delete a DBaaS Valkey user
-         * @description Deletes a user of the DBaaS Valkey service. The call returns an asynchronous operation. Decision: the document's description of this operation is `null`; this text is written from its summary.
+         * @description Deletes a user of the DBaaS Valkey service. The call returns an asynchronous operation.
          */
         delete: operations["delete-dbaas-valkey-user"];
         options?: never;
@@ -161,7 +163,7 @@ export type paths = {
                  */
                 "service-name": components["parameters"]["UserServiceName"];
                 /**
-                 * @description Name of the Valkey user, 1 to 64 characters (vendor bounds).
+                 * @description Name of the Valkey user, 1 to 64 characters.
                  * @example app-user
                  */
                 username: components["parameters"]["Username"];
@@ -170,7 +172,7 @@ export type paths = {
         };
         /**
          * Reveal the secrets of a DBaaS Valkey user
-         * @description Returns the user name and the password of a user of the DBaaS Valkey service, in clear. Decision: the document's description of this operation is `null`; this text is written from its summary.
+         * @description Returns the user name and the password of a user of the DBaaS Valkey service, in clear.
          */
         get: operations["reveal-dbaas-valkey-user-password"];
         put?: never;
@@ -192,7 +194,7 @@ export type paths = {
                  */
                 "service-name": components["parameters"]["UserServiceName"];
                 /**
-                 * @description Name of the Valkey user, 1 to 64 characters (vendor bounds).
+                 * @description Name of the Valkey user, 1 to 64 characters.
                  * @example app-user
                  */
                 username: components["parameters"]["Username"];
@@ -236,7 +238,7 @@ export type paths = {
 export type webhooks = Record<string, never>;
 export type components = {
     schemas: {
-        /** @description Settings of a new DBaaS Valkey service. Only `plan` is required. Decision: unknown fields are rejected (`additionalProperties: false`); length bounds on `plan` and `recovery-backup-name` come from the vendor's OpenAPI description of the other DBaaS services, since the document gives none. */
+        /** @description Settings of a new DBaaS Valkey service. Only `plan` is required. */
         CreateDbaasServiceValkeyRequest: {
             /** @description Name of an existing service to fork from. */
             "fork-from-service"?: components["schemas"]["DbaasServiceName"];
@@ -254,11 +256,15 @@ export type components = {
             "termination-protection"?: boolean;
             /** @description Valkey.conf settings. */
             "valkey-settings"?: components["schemas"]["JsonSchemaValkey"];
+            /** @description Valkey major version of the new service, for example `8`. The default version when omitted. */
+            version?: components["schemas"]["DbaasValkeyVersion"];
         };
-        /** @description The user to create. Its password is generated by the service; read it with `reveal-dbaas-valkey-user-password`. */
+        /** @description The user to create, and optionally its access control rules. Its password is generated by the service; read it with `reveal-dbaas-valkey-user-password`. */
         CreateDbaasValkeyUserRequest: {
             /** @description Name of the new user. */
             username: components["schemas"]["DbaasUserUsername"];
+            /** @description Access control rules of the new user. When omitted, the service's defaults apply (see the `acl_channels_default` Valkey setting for pub/sub channels). */
+            "access-control"?: components["schemas"]["DbaasValkeyUserAccessControl"];
         };
         /** @description An integration between this service and another service. */
         DbaasIntegration: {
@@ -276,7 +282,7 @@ export type components = {
             /** @description Whether the integration is enabled. */
             "is-enabled"?: boolean;
             /** @description Integration settings (free form, depending on the integration type). */
-            settings?: Record<string, never>;
+            settings?: Record<string, unknown>;
             /** @description Source service name. */
             source?: string;
             /** @description Integration status. */
@@ -289,9 +295,9 @@ export type components = {
          * @enum {string}
          */
         DbaasMaintenanceDow: "saturday" | "tuesday" | "never" | "wednesday" | "sunday" | "friday" | "monday" | "thursday";
-        /** @description Time of day, in UTC, at which updates are installed, as `HH:MM:SS` (for example `10:00:00`). The vendor fixes the length at 8 characters; the pattern spells out that format. */
+        /** @description Time of day, in UTC, at which updates are installed, as `HH:MM:SS` (for example `10:00:00`): exactly 8 characters. */
         DbaasMaintenanceTime: string;
-        /** @description Where to migrate data from when creating or updating a service. The bounds come from the vendor's OpenAPI description (the document gives none). */
+        /** @description Where to migrate data from when creating or updating a service. */
         DbaasMigrationSettings: {
             /** @description Hostname or IP address of the server to migrate data from. */
             host: string;
@@ -302,7 +308,7 @@ export type components = {
             port: number;
             /** @description Database name for bootstrapping the initial connection. */
             dbname?: string;
-            /** @description Comma-separated list of databases to ignore during the migration. The vendor notes that only MySQL supports it at the moment. */
+            /** @description Comma-separated list of databases to ignore during the migration (supported by MySQL only at the moment). */
             "ignore-dbs"?: string;
             /** @description The migration method to use. */
             method?: components["schemas"]["EnumMigrationMethod"];
@@ -316,7 +322,7 @@ export type components = {
             /** @description User name for authenticating with the server to migrate data from. */
             username?: string;
         };
-        /** @description State of one node of the service. Decision: the document types `node-states` as "array of Automatic maintenance settings"; that is a copy error in the vendor's schema description, the items are node states (`dbaas-node-state` in Exoscale's OpenAPI description). */
+        /** @description State of one node of the service. */
         DbaasNodeState: {
             /** @description Name of the service node. */
             name: string;
@@ -339,26 +345,26 @@ export type components = {
             completed: boolean;
             /**
              * Format: int64
-             * @description Current progress value of this phase. May be missing.
+             * @description Current progress value of this phase. May be missing or null.
              */
-            current?: number;
+            current?: number | null;
             /**
              * Format: int64
-             * @description Maximum progress value of this phase. May be missing, and may change.
+             * @description Maximum progress value of this phase. May be missing or null, and may change.
              */
-            max?: number;
+            max?: number | null;
             /**
              * Format: int64
-             * @description Minimum progress value of this phase. May be missing.
+             * @description Minimum progress value of this phase. May be missing or null.
              */
-            min?: number;
+            min?: number | null;
             /**
              * @description Key identifying this phase.
              * @enum {string}
              */
             phase: "stream" | "basebackup" | "prepare" | "finalize";
-            /** @description Unit of `current`, `min` and `max` (for example `bytes_uncompressed`). New units may be added; when absent, treat the values as a generic count. */
-            unit?: string;
+            /** @description Unit of `current`, `min` and `max` (for example `bytes_uncompressed`). New units may be added; when missing or null, treat the values as a generic count. */
+            unit?: string | null;
         };
         /** @description A backup of the service. */
         DbaasServiceBackup: {
@@ -409,7 +415,7 @@ export type components = {
             /** @description Time for installing updates, in UTC (`HH:MM:SS`). */
             time: components["schemas"]["DbaasMaintenanceTime"];
         };
-        /** @description Name of a DBaaS service, unique within an organization and zone. The bounds (0 to 63 characters) are the vendor's own (`dbaas-service-name` in Exoscale's OpenAPI description); the document gives none. */
+        /** @description Name of a DBaaS service, unique within an organization and zone, up to 63 characters. */
         DbaasServiceName: string;
         /** @description A notification about the service, for example an upcoming removal or end of life. */
         DbaasServiceNotification: {
@@ -421,7 +427,7 @@ export type components = {
             /** @description Human-readable notification message. */
             message: string;
             /** @description Free-form details of the notification, depending on its type. */
-            metadata: Record<string, never>;
+            metadata: Record<string, unknown>;
             /**
              * @description Notification type.
              * @enum {string}
@@ -458,9 +464,9 @@ export type components = {
              */
             "start-at"?: string;
         };
-        /** @description A DBaaS Valkey service. Decision: the document marks no response field as required; `name`, `plan`, `type` and `prometheus-uri` are required as in the vendor's OpenAPI description. */
+        /** @description A DBaaS Valkey service. */
         DbaasServiceValkey: {
-            /** @description Backups of the service. Decision: the document's type column reads "array of List of backups for the service"; the items are backups. */
+            /** @description Backups of the service. */
             backups?: components["schemas"]["DbaasServiceBackup"][];
             /** @description Service component information objects. */
             components?: components["schemas"]["DbaasServiceComponents"][];
@@ -473,7 +479,7 @@ export type components = {
             "created-at"?: string;
             /**
              * Format: int64
-             * @description Disk space for data storage, in bytes. Decision: the document says "TODO UNIT"; the vendor's CLI (`exo dbaas show`) prints this value as a byte count, so the unit is bytes.
+             * @description Disk space for data storage, in bytes.
              */
             "disk-size"?: number;
             /** @description Service integrations. */
@@ -496,10 +502,10 @@ export type components = {
             "node-cpu-count"?: number;
             /**
              * Format: int64
-             * @description Amount of memory of each node, in bytes. Decision: the document says "TODO UNIT"; the vendor's CLI (`exo dbaas show`) prints this value as a byte count, so the unit is bytes.
+             * @description Amount of memory of each node, in bytes.
              */
             "node-memory"?: number;
-            /** @description State of the individual service nodes. Decision: the document types the items as "Automatic maintenance settings", a copy error; they are node states. */
+            /** @description State of the individual service nodes. */
             "node-states"?: components["schemas"]["DbaasNodeState"][];
             /** @description Service notifications. */
             notifications?: components["schemas"]["DbaasServiceNotification"][];
@@ -521,7 +527,7 @@ export type components = {
             /** @description URI for connecting to the service. May be absent. */
             uri?: string;
             /** @description The service URI split into key-value pairs (for example `host`, `port`, `user`, `ssl`). Free form. */
-            "uri-params"?: Record<string, never>;
+            "uri-params"?: Record<string, unknown>;
             /** @description List of service users. */
             users?: components["schemas"]["DbaasServiceValkeyUser"][];
             /** @description Valkey-specific settings. */
@@ -566,9 +572,7 @@ export type components = {
                     /** @description Whether settings not listed in `properties` are accepted. */
                     additionalProperties?: boolean;
                     /** @description JSON Schema of each setting, by setting name (free form). */
-                    properties?: {
-                        [key: string]: Record<string, never>;
-                    };
+                    properties?: Record<string, unknown>;
                     /** @description Title of the schema. */
                     title?: string;
                     /** @description JSON type of the settings object (`object`). */
@@ -578,10 +582,10 @@ export type components = {
         };
         /**
          * Format: password
-         * @description Password of a DBaaS service user, 8 to 256 characters. Decision: the document gives no bounds; they are taken from the vendor's shared `dbaas-user-password` schema. The value is only ever sent, so it is write-only.
+         * @description Password of a DBaaS service user, 8 to 256 characters. Write-only.
          */
         DbaasUserPassword: string;
-        /** @description Name of a DBaaS service user, 1 to 64 characters (`dbaas-user-username` in Exoscale's OpenAPI description; the document gives no bounds). */
+        /** @description Name of a DBaaS service user, 1 to 64 characters. */
         DbaasUserUsername: string;
         /** @description Credentials of a Valkey user. */
         DbaasUserValkeySecrets: {
@@ -592,6 +596,15 @@ export type components = {
             password?: string;
             /** @description Valkey user name. */
             username?: string;
+        };
+        /** @description A user of a Valkey service, with its access control rules (no password). */
+        DbaasValkeyUser: {
+            /** @description User name. */
+            username: components["schemas"]["DbaasUserUsername"];
+            /** @description Account type, for example `primary` for the default user or `normal`. */
+            type?: string;
+            /** @description Access control rules of the user. */
+            "access-control"?: components["schemas"]["DbaasValkeyUserAccessControl"];
         };
         /** @description Access control (ACL) rules of a Valkey user. */
         DbaasValkeyUserAccessControl: {
@@ -604,6 +617,16 @@ export type components = {
             /** @description Key patterns in glob syntax, for example `cache:*` or `session:*`. */
             keys?: string[];
         };
+        /** @description The users of a Valkey service, with their access control rules. */
+        DbaasValkeyUsers: {
+            /** @description The users of the service. */
+            users?: components["schemas"]["DbaasValkeyUser"][];
+        };
+        /**
+         * @description A Valkey major version, for example `8`.
+         * @example 8
+         */
+        DbaasValkeyVersion: string;
         /**
          * @description Network access route of a service component.
          * @enum {string}
@@ -624,16 +647,33 @@ export type components = {
          * @enum {string}
          */
         EnumServiceState: "running" | "rebuilding" | "rebalancing" | "poweroff";
-        /** @description Error body of the real API. The document lists no error responses; this shape is the one the vendor's Go SDK (egoscale v3) decodes: a `message`, or an `error` on some endpoints. */
+        /** @description Error body: a human-readable `message` (or `error` on some endpoints), or an RFC 9457 problem document (`type`, `title`, `status`, `detail`, and `errors` naming the fields at fault). Read `message`, then `detail`, then `title`. */
         ErrorResponse: {
             /** @description Human-readable description of the error. */
             message?: string;
             /** @description Human-readable description of the error, used instead of `message` by some endpoints. */
             error?: string;
+            /** @description RFC 9457 problem type, a URI reference that identifies the kind of problem. */
+            type?: string;
+            /** @description RFC 9457 short, human-readable summary of the problem type. */
+            title?: string;
+            /** @description RFC 9457 HTTP status code of this occurrence of the problem. */
+            status?: number;
+            /** @description RFC 9457 human-readable explanation of this occurrence of the problem. */
+            detail?: string;
+            /** @description RFC 9457 URI reference that identifies this occurrence of the problem. */
+            instance?: string;
+            /** @description The individual problems, each a text or an object with a `detail` and the `location` of the field at fault (a JSONPath expression such as `$['plan']`). */
+            errors?: ({
+                /** @description Human-readable explanation of this problem. */
+                detail?: string;
+                /** @description JSONPath expression of the field at fault, for example `$['plan']`. */
+                location?: string;
+            } | string)[];
         };
         /**
          * Valkey settings
-         * @description Valkey configuration values (valkey.conf settings). Bounds, defaults and enums are the vendor's (`json-schema-valkey` in Exoscale's OpenAPI description). Decision: `active_expire_effort` and `frequent_snapshots` are missing from the document but accepted by the real API, so they are included. Decision: unknown settings are rejected (`additionalProperties: false`), as in the vendor's other service settings schemas.
+         * @description Valkey configuration values (valkey.conf settings).
          */
         JsonSchemaValkey: {
             /**
@@ -733,7 +773,7 @@ export type components = {
             /** @description New password (write-only). */
             password?: components["schemas"]["DbaasUserPassword"];
         };
-        /** @description Changes to a DBaaS Valkey service. Every field is optional; omitted fields keep their value. Decision: unknown fields are rejected (`additionalProperties: false`). */
+        /** @description Changes to a DBaaS Valkey service. Every field is optional; omitted fields keep their value. */
         UpdateDbaasServiceValkeyRequest: {
             /** @description Allow incoming connections from these CIDR address blocks, for example `10.20.0.0/16`. */
             "ip-filter"?: string[];
@@ -747,10 +787,17 @@ export type components = {
             "termination-protection"?: boolean;
             /** @description Valkey.conf settings. */
             "valkey-settings"?: components["schemas"]["JsonSchemaValkey"];
+            /** @description Valkey major version to upgrade the service to, for example `8`. */
+            version?: components["schemas"]["DbaasValkeyVersion"];
+        };
+        /** @description The new access control rules of a user; they replace the current ones. */
+        UpdateDbaasValkeyUserAccessControlRequest: {
+            /** @description Access control rules of the user. */
+            "access-control"?: components["schemas"]["DbaasValkeyUserAccessControl"];
         };
     };
     responses: {
-        /** @description Bad request: the path parameters or the body are invalid (for example a value out of bounds or an unknown enum value). The document lists only 200 responses; this response comes from the real API (the status codes mapped by the vendor's Go SDK, egoscale v3), and its message text is illustrative. */
+        /** @description Bad request: the path parameters or the body are invalid (for example a value out of bounds or an unknown enum value). */
         BadRequest: {
             headers: {
                 [name: string]: unknown;
@@ -759,7 +806,7 @@ export type components = {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
-        /** @description Conflict: the request conflicts with the current state, for example a service or user of that name already exists, or another change is in progress. The document lists only 200 responses; this response comes from the real API (the status codes mapped by the vendor's Go SDK, egoscale v3), and its message text is illustrative. */
+        /** @description Conflict: the request conflicts with the current state, for example a service or user of that name already exists, or another change is in progress. */
         Conflict: {
             headers: {
                 [name: string]: unknown;
@@ -768,7 +815,7 @@ export type components = {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
-        /** @description Forbidden: the API key's IAM role does not allow this operation, or the operation is not allowed on this service. The document lists only 200 responses; this response comes from the real API (the status codes mapped by the vendor's Go SDK, egoscale v3), and its message text is illustrative. */
+        /** @description Forbidden: the API key's IAM role does not allow this operation, or the operation is not allowed on this service. */
         Forbidden: {
             headers: {
                 [name: string]: unknown;
@@ -777,7 +824,7 @@ export type components = {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
-        /** @description Not found: no service (or user) of that name exists in this zone. The document lists only 200 responses; this response comes from the real API (the status codes mapped by the vendor's Go SDK, egoscale v3), and its message text is illustrative. */
+        /** @description Not found: no service (or user) of that name exists in this zone. */
         NotFound: {
             headers: {
                 [name: string]: unknown;
@@ -786,7 +833,7 @@ export type components = {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
-        /** @description Internal server error: retry later. The document lists only 200 responses; this response comes from the real API (the status codes mapped by the vendor's Go SDK, egoscale v3), and its message text is illustrative. */
+        /** @description Internal server error: retry later. */
         ServerError: {
             headers: {
                 [name: string]: unknown;
@@ -795,7 +842,7 @@ export type components = {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
-        /** @description Unauthorized: the `Authorization` header is missing, malformed or expired, or its signature does not match. The document lists only 200 responses; this response comes from the real API (the status codes mapped by the vendor's Go SDK, egoscale v3), and its message text is illustrative. */
+        /** @description Unauthorized: the `Authorization` header is missing, malformed or expired, or its signature does not match. */
         Unauthorized: {
             headers: {
                 [name: string]: unknown;
@@ -807,7 +854,12 @@ export type components = {
     };
     parameters: {
         /**
-         * @description Name of the DBaaS Valkey service. Bounds (0 to 63 characters) from the vendor's OpenAPI description. Decision: the vendor declares this parameter as a plain string on `delete-dbaas-service-valkey`; the same bounded schema is used on every operation.
+         * @description Name of the DBaaS Valkey service to delete.
+         * @example my-valkey
+         */
+        DeleteServiceName: string;
+        /**
+         * @description Name of the DBaaS Valkey service, up to 63 characters.
          * @example my-valkey
          */
         ServiceName: components["schemas"]["DbaasServiceName"];
@@ -817,7 +869,7 @@ export type components = {
          */
         UserServiceName: components["schemas"]["DbaasServiceName"];
         /**
-         * @description Name of the Valkey user, 1 to 64 characters (vendor bounds).
+         * @description Name of the Valkey user, 1 to 64 characters.
          * @example app-user
          */
         Username: components["schemas"]["DbaasUserUsername"];
@@ -834,7 +886,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Name of the DBaaS Valkey service. Bounds (0 to 63 characters) from the vendor's OpenAPI description. Decision: the vendor declares this parameter as a plain string on `delete-dbaas-service-valkey`; the same bounded schema is used on every operation.
+                 * @description Name of the DBaaS Valkey service, up to 63 characters.
                  * @example my-valkey
                  */
                 name: components["parameters"]["ServiceName"];
@@ -865,7 +917,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Name of the DBaaS Valkey service. Bounds (0 to 63 characters) from the vendor's OpenAPI description. Decision: the vendor declares this parameter as a plain string on `delete-dbaas-service-valkey`; the same bounded schema is used on every operation.
+                 * @description Name of the DBaaS Valkey service, up to 63 characters.
                  * @example my-valkey
                  */
                 name: components["parameters"]["ServiceName"];
@@ -901,7 +953,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Name of the DBaaS Valkey service. Bounds (0 to 63 characters) from the vendor's OpenAPI description. Decision: the vendor declares this parameter as a plain string on `delete-dbaas-service-valkey`; the same bounded schema is used on every operation.
+                 * @description Name of the DBaaS Valkey service, up to 63 characters.
                  * @example my-valkey
                  */
                 name: components["parameters"]["ServiceName"];
@@ -936,10 +988,10 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Name of the DBaaS Valkey service. Bounds (0 to 63 characters) from the vendor's OpenAPI description. Decision: the vendor declares this parameter as a plain string on `delete-dbaas-service-valkey`; the same bounded schema is used on every operation.
+                 * @description Name of the DBaaS Valkey service to delete.
                  * @example my-valkey
                  */
-                name: components["parameters"]["ServiceName"];
+                name: components["parameters"]["DeleteServiceName"];
             };
             cookie?: never;
         };
@@ -967,7 +1019,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Name of the DBaaS Valkey service. Bounds (0 to 63 characters) from the vendor's OpenAPI description. Decision: the vendor declares this parameter as a plain string on `delete-dbaas-service-valkey`; the same bounded schema is used on every operation.
+                 * @description Name of the DBaaS Valkey service, up to 63 characters.
                  * @example my-valkey
                  */
                 name: components["parameters"]["ServiceName"];
@@ -999,7 +1051,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Name of the DBaaS Valkey service. Bounds (0 to 63 characters) from the vendor's OpenAPI description. Decision: the vendor declares this parameter as a plain string on `delete-dbaas-service-valkey`; the same bounded schema is used on every operation.
+                 * @description Name of the DBaaS Valkey service, up to 63 characters.
                  * @example my-valkey
                  */
                 name: components["parameters"]["ServiceName"];
@@ -1022,6 +1074,37 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    "list-dbaas-valkey-users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Name of the DBaaS Valkey service the user belongs to (0 to 63 characters, as `name` elsewhere).
+                 * @example my-valkey
+                 */
+                "service-name": components["parameters"]["UserServiceName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The users of the service. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DbaasValkeyUsers"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             500: components["responses"]["ServerError"];
         };
     };
@@ -1061,6 +1144,47 @@ export interface operations {
             500: components["responses"]["ServerError"];
         };
     };
+    "update-dbaas-valkey-user-access-control": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Name of the DBaaS Valkey service the user belongs to (0 to 63 characters, as `name` elsewhere).
+                 * @example my-valkey
+                 */
+                "service-name": components["parameters"]["UserServiceName"];
+                /**
+                 * @description Name of the Valkey user, 1 to 64 characters.
+                 * @example app-user
+                 */
+                username: components["parameters"]["Username"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateDbaasValkeyUserAccessControlRequest"];
+            };
+        };
+        responses: {
+            /** @description The operation was accepted; poll it until its `state` leaves `pending`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Operation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["ServerError"];
+        };
+    };
     "delete-dbaas-valkey-user": {
         parameters: {
             query?: never;
@@ -1072,7 +1196,7 @@ export interface operations {
                  */
                 "service-name": components["parameters"]["UserServiceName"];
                 /**
-                 * @description Name of the Valkey user, 1 to 64 characters (vendor bounds).
+                 * @description Name of the Valkey user, 1 to 64 characters.
                  * @example app-user
                  */
                 username: components["parameters"]["Username"];
@@ -1108,7 +1232,7 @@ export interface operations {
                  */
                 "service-name": components["parameters"]["UserServiceName"];
                 /**
-                 * @description Name of the Valkey user, 1 to 64 characters (vendor bounds).
+                 * @description Name of the Valkey user, 1 to 64 characters.
                  * @example app-user
                  */
                 username: components["parameters"]["Username"];
@@ -1144,7 +1268,7 @@ export interface operations {
                  */
                 "service-name": components["parameters"]["UserServiceName"];
                 /**
-                 * @description Name of the Valkey user, 1 to 64 characters (vendor bounds).
+                 * @description Name of the Valkey user, 1 to 64 characters.
                  * @example app-user
                  */
                 username: components["parameters"]["Username"];

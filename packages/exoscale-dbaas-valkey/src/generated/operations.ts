@@ -10,7 +10,9 @@ export const operationIds = {
   "DELETE /dbaas-valkey/{name}": "delete-dbaas-service-valkey",
   "PUT /dbaas-valkey/{name}/maintenance/start": "start-dbaas-valkey-maintenance",
   "POST /dbaas-valkey/{name}/migration/stop": "stop-dbaas-valkey-migration",
+  "GET /dbaas-valkey/{service-name}/user": "list-dbaas-valkey-users",
   "POST /dbaas-valkey/{service-name}/user": "create-dbaas-valkey-user",
+  "PUT /dbaas-valkey/{service-name}/user/{username}": "update-dbaas-valkey-user-access-control",
   "DELETE /dbaas-valkey/{service-name}/user/{username}": "delete-dbaas-valkey-user",
   "GET /dbaas-valkey/{service-name}/user/{username}/password/reveal": "reveal-dbaas-valkey-user-password",
   "PUT /dbaas-valkey/{service-name}/user/{username}/password/reset": "reset-dbaas-valkey-user-password",
@@ -25,6 +27,6 @@ export const serverVariables = {
   "zone": { default: "ch-gva-2", values: ["ch-gva-2", "ch-dk-2", "de-fra-1", "de-muc-1", "at-vie-1", "at-vie-2", "bg-sof-1", "hr-zag-1"] },
 } as const;
 
-/** Known values of open string fields (`x-extensible-enum`), keyed by `Schema.property`; others may occur. */
+/** Known values of open enums (`anyOf` of a string enum and a string), keyed by `Schema.property`; others may occur. */
 export const knownValues = {
 } as const;

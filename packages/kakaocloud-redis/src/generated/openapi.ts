@@ -13,8 +13,6 @@ export type paths = {
         /**
          * List Redis engine versions
          * @description Returns the Redis engine versions that can be used when creating a cluster or instance set. The list is the same whether or not cluster mode is used.
-         *
-         *     Decision: the document lists 200, 400, 403 and 404 for this operation but not 401. Every operation of this API requires the X-Auth-Token, so a missing or expired token is answered with 401 as elsewhere; the 401 response is modelled here too.
          */
         get: operations["listEngineVersions"];
         put?: never;
@@ -64,7 +62,7 @@ export type paths = {
          *
          *     The same operation restores a backup: when `restoreSource` is present, the named backup is restored into the new cluster. A restore requires the same cluster mode as the source, the same or a newer Redis engine version, and a `shardCount` equal to the backup's; it may fail if the backup's cache size exceeds 60% of the new flavor's memory.
          *
-         *     The `user.password` field must hold an encrypted value, or creation fails. Decision: the document's plain "create" example also carries a `restoreSource`, contradicting its own statement that omitting `restoreSource` creates a new cluster; the `create` example here omits it.
+         *     The `user.password` field must hold an encrypted value, or creation fails.
          */
         post: operations["createCluster"];
         delete?: never;
@@ -289,23 +287,37 @@ export type components = {
              * @example 3
              */
             nodeCount: number;
-            /** @description The placement of the new shard's primary and replica nodes. Decision: the document's table writes this field as `subnetAssignments[]` (copied from the create-cluster table) but types it "Object", and its request example sends one object, not an array; because exactly one shard is added, a single `SubnetAssignment` object is modelled. */
+            /** @description The placement of the new shard's primary and replica nodes: one object, since exactly one shard is added. */
             subnetAssignments: components["schemas"]["SubnetAssignment"];
         };
-        /** @description The automatic backup policy of a cluster or instance set. */
+        /** @description The automatic backup policy of a cluster or instance set, as the API reports it. A `cron` of `""` means automatic backups are turned off. */
         BackupSchedule: {
+            /**
+             * @description When automatic backups run, as a cron expression of five space-separated fields (minute, hour, day of month, month, day of week), or `""` when automatic backups are turned off.
+             * @example * 1 * * *
+             * @example
+             */
+            cron?: string;
+            /**
+             * @description How long automatic backups are kept, in days.
+             * @example 7
+             */
+            retentionLimit?: number;
+        };
+        /** @description The automatic backup policy of a new cluster. */
+        BackupScheduleCreate: {
             /**
              * @description When automatic backups run, as a standard cron expression of exactly five space-separated fields (minute, hour, day of month, month, day of week). Seconds and year fields are not accepted.
              * @example * 1 * * *
              */
-            cron: string;
+            cron?: string;
             /**
-             * @description How long automatic backups are kept, in days. The document states no range.
+             * @description How long automatic backups are kept, in days.
              * @example 7
              */
-            retentionLimit: number;
+            retentionLimit?: number;
         };
-        /** @description A change to the automatic backup policy of a cluster. Unlike `BackupSchedule`, its `cron` may be an empty string, which turns automatic backups off. */
+        /** @description A change to the automatic backup policy of a cluster. Its `cron` may be an empty string, which turns automatic backups off. */
         BackupScheduleUpdate: {
             /**
              * @description The new backup time as a cron expression of exactly five space-separated fields (minute, hour, day of month, month, day of week). An empty string (`""`) disables automatic backups.
@@ -344,7 +356,7 @@ export type components = {
              */
             version: string;
             /**
-             * @description The TCP port Redis listens on, between 2000 and 50000.
+             * @description The TCP port Redis listens on (chosen between 2000 and 50000 at creation).
              * @example 6379
              */
             port: number;
@@ -363,7 +375,6 @@ export type components = {
              */
             totalNodeCount: number;
             /**
-             * Format: uuid
              * @description The ID of the node flavor (instance type), one of those listed by `listFlavors`.
              * @example 3830ebad-ea2f-4822-8a7d-9e301c86a58d
              */
@@ -381,7 +392,7 @@ export type components = {
             /** @description The connection endpoints of the cluster. */
             endpoints?: components["schemas"]["Endpoints"];
             /**
-             * @description The name of the Redis database user. The document states that it shows `-` when authentication is disabled.
+             * @description The name of the Redis database user, or `-` when authentication is disabled.
              * @example testusername
              */
             userName?: string;
@@ -391,12 +402,12 @@ export type components = {
             subnetAssignments?: components["schemas"]["SubnetAssignment"][];
             /** @description The security groups attached to the cluster. */
             securityGroups?: components["schemas"]["SecurityGroupRef"][];
-            /** @description The automatic backup policy, or `null` when automatic backups are disabled. */
+            /** @description The automatic backup policy, or `null` when automatic backups are disabled (a policy whose `cron` is `""` means the same). */
             backupSchedule?: components["schemas"]["BackupSchedule"] | null;
-            /** @description Whether TLS is enabled for client connections. The document's cluster-list example omits it for one cluster, so clients should treat a missing value as unknown. */
+            /** @description Whether TLS is enabled for client connections. A missing value means unknown. */
             tlsEnabled?: boolean;
             /**
-             * @description The account that created the cluster (the document's examples show an e-mail address).
+             * @description The account that created the cluster, for example an e-mail address.
              * @example ms@kakaoenterprise.com
              */
             creator?: string;
@@ -406,12 +417,12 @@ export type components = {
              */
             license?: string;
             /**
-             * @description The lifecycle status of the cluster. The vendor does not publish a closed list, so this is an open string and clients must accept values not listed here. Known values: `Creating` and `Modifying` (in this API's examples), and `Init`, `Running`, `Scaling(horizontal)` and `Scaling(vertical)` (in KakaoCloud's MemStore lifecycle documentation).
+             * @description The lifecycle status of the cluster, such as `Creating`, `Running` or `Modifying`. The list is open: expect values that are not listed here.
              * @example Creating
              * @example Modifying
              * @example Running
              */
-            status: string;
+            status: ("Init" | "Creating" | "Running" | "Modifying" | "Scaling(horizontal)" | "Scaling(vertical)") | string;
             /**
              * @description The ID of the parameter group applied to the cluster.
              * @example bbbbcccc-1234-1234-5678-e705e91db2fb
@@ -423,12 +434,12 @@ export type components = {
              */
             parameterGroupName?: string;
             /**
-             * @description Whether the cluster's configuration matches its parameter group. The vendor does not publish a closed list, so this is an open string. Known values: `In-Sync` (applied), and `Error-Sync` and `Suspended`, the abnormal states after which `retryParameterGroupApply` can be called.
+             * @description Whether the cluster's configuration matches its parameter group: `In-Sync` (applied), or `Error-Sync` and `Suspended`, the abnormal states after which `retryParameterGroupApply` can be called. The list is open: expect values that are not listed here.
              * @example In-Sync
              * @example Error-Sync
              * @example Suspended
              */
-            parameterGroupSyncStatus?: string;
+            parameterGroupSyncStatus?: ("In-Sync" | "Error-Sync" | "Suspended") | string;
             /**
              * Format: date-time
              * @description When the cluster was created (RFC 3339).
@@ -441,7 +452,7 @@ export type components = {
             /** @description The clusters and instance sets, each in the same shape as `getCluster` returns. */
             clusters: components["schemas"]["Cluster"][];
         };
-        /** @description The body of `createCluster`. Without `restoreSource` it creates an empty cluster; with `restoreSource` it restores the named backup into the new cluster. The document describes cluster-mode clusters (1–12 shards); instance sets (cluster mode disabled) are created through a different resource that is not part of this spec. */
+        /** @description The body of `createCluster`. Without `restoreSource` it creates an empty cluster; with `restoreSource` it restores the named backup into the new cluster. It creates cluster-mode clusters (1–12 shards); instance sets (cluster mode disabled) are created through a different resource that is not part of this spec. */
         CreateClusterRequest: {
             /**
              * @description The name of the new cluster.
@@ -466,7 +477,7 @@ export type components = {
              */
             shardCount: number;
             /**
-             * @description The number of nodes in each shard, counting the primary; each shard therefore has `nodeCountPerShard - 1` replicas. The document states no range; at least 1 (the primary) is implied.
+             * @description The number of nodes in each shard, counting the primary; each shard therefore has `nodeCountPerShard - 1` replicas.
              * @example 3
              */
             nodeCountPerShard: number;
@@ -490,7 +501,7 @@ export type components = {
             /** @description The backup to restore into the new cluster. If it is omitted, a new, empty cluster is created instead of a restore. */
             restoreSource?: components["schemas"]["RestoreSource"];
             /** @description The automatic backup policy. If it is omitted, automatic backups are disabled. */
-            backupSchedule?: components["schemas"]["BackupSchedule"];
+            backupSchedule?: components["schemas"]["BackupScheduleCreate"];
             /** @description The Redis database user to create, with an encrypted password. */
             user?: components["schemas"]["DbUser"];
             /** @description The security groups to attach to the cluster (KakaoCloud console > VPC > Security group). */
@@ -511,16 +522,16 @@ export type components = {
         };
         /** @description The connection endpoints of a cluster or instance set. */
         Endpoints: {
-            /** @description The address of the primary (read/write) endpoint. The documented examples show an empty string, which the API appears to return while the endpoint is not yet assigned. */
+            /** @description The address of the primary (read/write) endpoint; an empty string while the endpoint is not yet assigned. */
             primaryEndpoint?: string;
             /** @description The address of the read-only endpoint. It is not available in cluster mode, where each node has its own endpoint instead; the API then returns an empty string. */
             readEndpoint?: string;
         };
-        /** @description The Redis engine versions that clusters can be created with, newest first in the document's example. */
+        /** @description The Redis engine versions that clusters can be created with, for example newest first. */
         EngineVersionList: string[];
-        /** @description An error answer. The document does not publish the error body of this API; this schema follows the `{"code", "message"}` JSON that KakaoCloud APIs commonly return and is deliberately permissive: both fields are optional, `code` may be a number or a string, and other fields are allowed. */
+        /** @description An error answer: a machine-readable `code` and a human-readable `message`. Either may be missing, and other fields may be present. */
         Error: {
-            /** @description A machine-readable error code; its form (HTTP status number or text code) is not published. */
+            /** @description A machine-readable error code, an HTTP status number or a text code. */
             code?: number | string;
             /** @description A human-readable explanation of the error. */
             message?: string;
@@ -528,7 +539,6 @@ export type components = {
         /** @description A node flavor (instance type) that clusters can use. */
         Flavor: {
             /**
-             * Format: uuid
              * @description The flavor ID; pass it as `flavorId` when creating a cluster.
              * @example 3830ebad-ea2f-4822-8a7d-9e301c86a58d
              */
@@ -569,7 +579,7 @@ export type components = {
             /** @description The subnet in which the node is placed. */
             subnet: components["schemas"]["SubnetRef"];
             /**
-             * @description The node's endpoint, its private IP address. The document masks it (for example `10.184.x.x`), so no IP format is enforced.
+             * @description The node's endpoint, its private IP address.
              * @example 10.184.0.12
              */
             endpoint: string;
@@ -579,11 +589,11 @@ export type components = {
              */
             role: "primary" | "replica";
             /**
-             * @description The lifecycle status of the node. The vendor does not publish a closed list, so this is an open string. In cluster mode a node shares its cluster's status. Known values: `Modifying` (in this API's examples), and `Init`, `Creating`, `Running`, `Scaling(horizontal)` and `Scaling(vertical)` (in KakaoCloud's MemStore lifecycle documentation).
+             * @description The lifecycle status of the node, such as `Running` or `Modifying`. In cluster mode a node shares its cluster's status. The list is open: expect values that are not listed here.
              * @example Modifying
              * @example Running
              */
-            status: string;
+            status: ("Init" | "Creating" | "Running" | "Modifying" | "Scaling(horizontal)" | "Scaling(vertical)") | string;
             /**
              * Format: date-time
              * @description When the node was created (RFC 3339).
@@ -599,7 +609,7 @@ export type components = {
         /** @description The answer to a create, change or delete request, naming the cluster it applies to. The work itself runs asynchronously; poll `getCluster` to follow it. */
         ObjectIdResponse: {
             /**
-             * @description The ID of the cluster (or instance set) the request applies to. The document describes it as the cluster ID for shard and node operations too.
+             * @description The ID of the cluster (or instance set) the request applies to; for shard and node operations too, it is the cluster's ID.
              * @example qwerqwer-7347-4d87-a49f-e705e91db2fb
              */
             objectId: string;
@@ -607,7 +617,7 @@ export type components = {
         /** @description The backup to restore a new cluster from. The backup must come from a cluster with the same cluster mode, and the new cluster must use the same or a newer Redis engine version. A restore may fail if the backup's cache size exceeds 60% of the new flavor's memory. */
         RestoreSource: {
             /**
-             * @description The name of the existing Redis backup to restore. Decision: the document's parameter table calls this field `backupNames` but types it as a single String, while both of its request examples send `backupName`; the singular `backupName` (one backup name, a string) is modelled, as the examples are what was sent to the real API.
+             * @description The name of the existing Redis backup to restore.
              * @example test-cluster-backup-20240306
              */
             backupName: string;
@@ -640,11 +650,11 @@ export type components = {
             /** @description The nodes of the shard. */
             nodes: components["schemas"]["Node"][];
             /**
-             * @description The lifecycle status of the shard. The vendor does not publish a closed list, so this is an open string. A shard shares its cluster's status. Known values: `Modifying` (in this API's examples), and `Init`, `Creating`, `Running`, `Scaling(horizontal)` and `Scaling(vertical)` (in KakaoCloud's MemStore lifecycle documentation).
+             * @description The lifecycle status of the shard, such as `Running` or `Modifying`. A shard shares its cluster's status. The list is open: expect values that are not listed here.
              * @example Modifying
              * @example Running
              */
-            status: string;
+            status: ("Init" | "Creating" | "Running" | "Modifying" | "Scaling(horizontal)" | "Scaling(vertical)") | string;
             /**
              * Format: date-time
              * @description When the shard was created (RFC 3339).
@@ -830,12 +840,12 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Only return clusters that use the parameter group with this ID. Decision: the document names the query parameter only as the placeholder `{parameter-group-id or parameter-group-name}`; following the pattern of KakaoCloud's other MemStore list filters (placeholder `{cluster-name}` for the query parameter `clusterName`), it is modelled as two optional camelCase parameters, `parameterGroupId` and `parameterGroupName`.
+                 * @description Only return clusters that use the parameter group with this ID.
                  * @example bbbbcccc-1234-1234-5678-e705e91db2fb
                  */
                 parameterGroupId?: string;
                 /**
-                 * @description Only return clusters that use the parameter group with this name. See `parameterGroupId` for how this parameter's name was derived from the document.
+                 * @description Only return clusters that use the parameter group with this name.
                  * @example test-parameter-group
                  */
                 parameterGroupName?: string;
@@ -926,7 +936,7 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Whether to keep the cluster's automatic backups. `true` keeps them and deletes each on its expiry date; `false` deletes them with the cluster. The document marks it optional but says it is required when automatic backups exist.
+                 * @description Whether to keep the cluster's automatic backups. `true` keeps them and deletes each on its expiry date; `false` deletes them with the cluster. Send it when the cluster has automatic backups.
                  * @example true
                  */
                 keepAutomaticBackups?: boolean;
@@ -1330,4 +1340,8 @@ type ReadonlyArray<T> = [
 ] extends [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
+export const clusterStatusAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Cluster"]["status"]> = ["Init", "Creating", "Running", "Modifying", "Scaling(horizontal)", "Scaling(vertical)"];
+export const clusterParameterGroupSyncStatusAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Cluster"]["parameterGroupSyncStatus"]> = ["In-Sync", "Error-Sync", "Suspended"];
 export const nodeRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Node"]["role"]> = ["primary", "replica"];
+export const nodeStatusAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Node"]["status"]> = ["Init", "Creating", "Running", "Modifying", "Scaling(horizontal)", "Scaling(vertical)"];
+export const shardStatusAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Shard"]["status"]> = ["Init", "Creating", "Running", "Modifying", "Scaling(horizontal)", "Scaling(vertical)"];

@@ -29,7 +29,7 @@ export const serverUrlTemplate = "https://redis.kr-central-2.kakaocloud.com";
 export const serverVariables = {
 } as const;
 
-/** Known values of open string fields (`x-extensible-enum`), keyed by `Schema.property`; others may occur. */
+/** Known values of open enums (`anyOf` of a string enum and a string), keyed by `Schema.property`; others may occur. */
 export const knownValues = {
   "Cluster.status": ["Init", "Creating", "Running", "Modifying", "Scaling(horizontal)", "Scaling(vertical)"],
   "Cluster.parameterGroupSyncStatus": ["In-Sync", "Error-Sync", "Suspended"],

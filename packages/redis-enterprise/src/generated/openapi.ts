@@ -15,11 +15,11 @@ export type paths = {
          * @description Lists all Redis Software services currently running on the local node (the node that receives the
          *     request), with their status, start time and uptime. The response is a JSON object keyed by service name.
          *
-         *     Send `Accept: application/json`. A service's `status` is one of `RESTARTING`, `RUNNING`, `STARTING` or
-         *     `STOPPED`.
+         *     Send `Accept: application/json`. A service's `status` is `RESTARTING`, `RUNNING`, `STARTING` or
+         *     `STOPPED`, or another value a newer cluster may add.
          *
-         *     The document lists only `200 OK` for this request; the common error responses that the REST API
-         *     documents for any request (400, 401, 403, 404, 503 and 505) are listed here as well.
+         *     Besides `200 OK`, the answer may be any of the common error responses of the REST API (400, 401, 403,
+         *     404, 503 and 505).
          */
         get: operations["listLocalServices"];
         put?: never;
@@ -39,8 +39,8 @@ export type paths = {
          *     `Accept: application/json`. The response tells, for each service, whether the operation ran
          *     successfully (`true`) or failed (`false`).
          *
-         *     The document lists only `200 OK` for this request; the common error responses that the REST API
-         *     documents for any request (400, 401, 403, 404, 503 and 505) are listed here as well.
+         *     Besides `200 OK`, the answer may be any of the common error responses of the REST API (400, 401, 403,
+         *     404, 503 and 505).
          */
         post: operations["updateLocalServices"];
         delete?: never;
@@ -74,8 +74,8 @@ export type paths = {
          *     `Accept: application/json`. The response tells, for each service, whether the operation ran
          *     successfully (`true`) or failed (`false`).
          *
-         *     The document lists only `200 OK` for this request; the common error responses that the REST API
-         *     documents for any request (400, 401, 403, 404, 503 and 505) are listed here as well.
+         *     Besides `200 OK`, the answer may be any of the common error responses of the REST API (400, 401, 403,
+         *     404, 503 and 505).
          */
         post: operations["updatePrimaryNodeServices"];
         delete?: never;
@@ -100,11 +100,10 @@ export type components = {
              */
             start_time?: string;
             /**
-             * @description The current state of the service, one of the four values the vendor documents.
+             * @description The current state of the service: `RESTARTING`, `RUNNING`, `STARTING` or `STOPPED`. The list is open: expect values that are not listed here.
              * @example RUNNING
-             * @enum {string}
              */
-            status: "RESTARTING" | "RUNNING" | "STARTING" | "STOPPED";
+            status: ("RESTARTING" | "RUNNING" | "STARTING" | "STOPPED") | string;
             /**
              * @description How long the service has been running, as text: a number of days, then hours, minutes and seconds as `H:MM:SS` (for example `3 days, 0:58:59`). It is a display string, not an ISO 8601 duration.
              * @example 3 days, 0:58:59
@@ -321,5 +320,5 @@ type ReadonlyArray<T> = [
 ] extends [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
-export const serviceStatusStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ServiceStatus"]["status"]> = ["RESTARTING", "RUNNING", "STARTING", "STOPPED"];
+export const serviceStatusStatusAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ServiceStatus"]["status"]> = ["RESTARTING", "RUNNING", "STARTING", "STOPPED"];
 export const servicesOperationRequestOperation_typeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ServicesOperationRequest"]["operation_type"]> = ["stop", "start", "restart"];

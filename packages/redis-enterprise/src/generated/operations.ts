@@ -17,6 +17,7 @@ export const serverVariables = {
   "host": { default: "localhost", values: [] },
 } as const;
 
-/** Known values of open string fields (`x-extensible-enum`), keyed by `Schema.property`; others may occur. */
+/** Known values of open enums (`anyOf` of a string enum and a string), keyed by `Schema.property`; others may occur. */
 export const knownValues = {
+  "ServiceStatus.status": ["RESTARTING", "RUNNING", "STARTING", "STOPPED"],
 } as const;

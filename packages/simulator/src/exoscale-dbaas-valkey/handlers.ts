@@ -6,9 +6,10 @@
 // these operations, so `dump()` shows them; what a client sees is the service's own state:
 //   create              rebuilding → running                              (delays.provision)
 //   update with a plan  rebalancing → running, with the new plan's sizes  (delays.modify)
+//   update with a newer version  rebuilding → running, new `version`     (delays.modify)
 //   maintenance start   rebuilding → running; maintenance.updates empties (delays.maintenance)
 //   migration           node 1 syncing_data (progress-updates) → running  (delays.migration, or stop)
-//   users, passwords    at once; their operation succeeds after           (delays.operation)
+//   users, passwords, access control   at once; their operation succeeds after  (delays.operation)
 //   delete              gone at once (the vendor has no deleting state)
 import type { operations } from "@managed-redis/exoscale-dbaas-valkey";
 import { spec } from "@managed-redis/spec-facts/apis/exoscale-dbaas-valkey";
@@ -49,6 +50,28 @@ function findUser(service: ExoService, username: string): User {
   const user = service.users.find((candidate) => candidate.username === username);
   if (!user) throw problem(NOT_FOUND, "User not found");
   return user;
+}
+
+/**
+ * `version` of a create or update: a Valkey major version ("8", or "7.2"; the spec says only that it is a
+ * non-empty string, the vendor's API refuses anything else). The service reports the full version: the
+ * newest one (the seed's) when the major matches it, else the major with zeros (`7.2` → `7.2.0`).
+ */
+function fullVersion(version: string | undefined, newest: string): string | undefined {
+  if (version === undefined) return undefined;
+  if (!/^\d{1,3}(\.\d{1,3})?$/.test(version)) throw problem(BAD_REQUEST, `Invalid request: version must be a Valkey major version such as "8"; got "${version}"`);
+  if (newest === version || newest.startsWith(`${version}.`)) return newest;
+  return version.includes(".") ? `${version}.0` : `${version}.0.0`;
+}
+
+function compareVersions(a: string, b: string): number {
+  const left = a.split(".").map(Number);
+  const right = b.split(".").map(Number);
+  for (let i = 0; i < Math.max(left.length, right.length); i++) {
+    const difference = (left[i] ?? 0) - (right[i] ?? 0);
+    if (difference !== 0) return difference;
+  }
+  return 0;
 }
 
 function password(context: ApiContext): string {
@@ -95,6 +118,7 @@ function createService(state: ExoscaleState, call: Call<"create-dbaas-service-va
   const sizes = requirePlan(body.plan);
   const forkFrom = body["fork-from-service"];
   if (forkFrom !== undefined && !state.services.has(forkFrom)) throw problem(BAD_REQUEST, `Invalid request: fork-from-service: service ${forkFrom} not found`);
+  const version = fullVersion(body.version, state.version);
   if (state.services.has(name)) throw problem(CONFLICT, `A service named "${name}" already exists`);
   if (state.services.size >= context.limits.services) throw problem(BAD_REQUEST, `Quota exceeded: at most ${context.limits.services} DBaaS services (the simulator's limit)`);
   const now = context.now();
@@ -122,7 +146,7 @@ function createService(state: ExoscaleState, call: Call<"create-dbaas-service-va
     // The generated type of this free-form object admits no field; the vendor's holds the URI's parts.
     "uri-params": { host, password: secret, port: String(port), ssl: "required", user: "default" } as unknown as Service["uri-params"],
     "valkey-settings": { ...VALKEY_DEFAULTS, ...body["valkey-settings"] },
-    version: state.version,
+    version: version ?? state.version,
     zone,
   };
   applySizes(record, sizes);
@@ -147,10 +171,16 @@ function updateService(state: ExoscaleState, call: Call<"update-dbaas-service-va
   const service = findService(state, call.params.name);
   const body = call.body;
   const sizes = body.plan === undefined ? undefined : requirePlan(body.plan);
+  const currentVersion = String(service.record.version ?? state.version);
+  const version = fullVersion(body.version, state.version);
+  if (version !== undefined && compareVersions(version, currentVersion) < 0) {
+    throw problem(BAD_REQUEST, `Invalid request: version ${body.version} is older than the service's ${currentVersion}: Valkey cannot be downgraded`);
+  }
   const now = context.now();
   const planChanges = body.plan !== undefined && body.plan !== service.record.plan;
-  if (planChanges && stateAt(service.life, now) !== "running") {
-    throw problem(CONFLICT, `Service is ${stateAt(service.life, now)}: the plan can change once it is running`);
+  const upgrade = version !== undefined && version !== currentVersion;
+  if ((planChanges || upgrade) && stateAt(service.life, now) !== "running") {
+    throw problem(CONFLICT, `Service is ${stateAt(service.life, now)}: the ${planChanges ? "plan" : "version"} can change once it is running`);
   }
   const record = service.record;
   if (body["ip-filter"]) record["ip-filter"] = [...body["ip-filter"]];
@@ -163,6 +193,13 @@ function updateService(state: ExoscaleState, call: Call<"update-dbaas-service-va
     applySizes(record, sizes);
     service.nodeStates = nodeStatesFor(record.name, sizes.nodes);
     transition(service.life, "rebalancing", now, context.delays.modify, "running");
+    ms = context.delays.modify;
+  }
+  if (upgrade) {
+    record.version = version;
+    // The nodes are replaced by nodes of the new version: the service rebuilds (after a rebalancing for a
+    // plan change in the same call, it simply stays busy as long).
+    if (!planChanges) transition(service.life, "rebuilding", now, context.delays.modify, "running");
     ms = context.delays.modify;
   }
   if (body.migration) service.migration = { startedAt: now, until: now + context.delays.migration };
@@ -207,8 +244,22 @@ export const handlers: ApiModule<ExoscaleState, operations>["handlers"] = {
     if (service.users.length >= context.limits.usersPerService) {
       throw problem(BAD_REQUEST, `Quota exceeded: at most ${context.limits.usersPerService} users per service (the simulator's limit)`);
     }
-    service.users.push({ "access-control": copyJson(DEFAULT_ACCESS_CONTROL), password: password(context), type: "normal", username });
+    const accessControl = call.body["access-control"];
+    service.users.push({ "access-control": accessControl ? copyJson(accessControl) : copyJson(DEFAULT_ACCESS_CONTROL), password: password(context), type: "normal", username });
     return recordOperation(state, context, service, zoneOf(call), "get-dbaas-service-valkey", context.delays.operation);
+  },
+  "list-dbaas-valkey-users": (state, call) => {
+    const service = findService(state, call.params["service-name"]);
+    // The users with their access control, without passwords (reveal-dbaas-valkey-user-password has those).
+    return { status: 200, body: { users: service.users.map(({ password: _secret, ...user }) => user) } };
+  },
+  "update-dbaas-valkey-user-access-control": (state, call, context) => {
+    const service = findService(state, call.params["service-name"]);
+    const user = findUser(service, call.params.username);
+    // The rules sent replace the user's; a body without `access-control` changes nothing.
+    const accessControl = call.body["access-control"];
+    if (accessControl) user["access-control"] = copyJson(accessControl);
+    return recordOperation(state, context, service, zoneOf(call), "list-dbaas-valkey-users", context.delays.operation);
   },
   "delete-dbaas-valkey-user": (state, call, context) => {
     const service = findService(state, call.params["service-name"]);

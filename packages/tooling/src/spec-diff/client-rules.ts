@@ -14,6 +14,9 @@ export interface ClientRuleVerdict {
 export interface ClientRuleContext {
   base: UsageIndex;
   revision: UsageIndex;
+  /** The two bundles themselves, for rules that look at a node's neighbours (corrections.ts). */
+  baseDoc: unknown;
+  revisionDoc: unknown;
   /** Readable name of a node, such as `Cluster.state` or `GET /v1/clusters › parameters[0]`. */
   describe: (pointer: string) => string;
 }

@@ -7,7 +7,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { apiNames, bundledSpec, isApiName, repoRoot } from "../apis.ts";
 import type { ApiName } from "../apis.ts";
-import { clientPackageOf, readChangesetBumps } from "./changesets.ts";
+import { hasVersionSection } from "../release/changelog.ts";
+import { clientPackageOf, readChangesetBumps, releaseNotesFor } from "./changesets.ts";
 import { renderChangelogSection, renderTable, sectionHeading } from "./render.ts";
 import { diffSpecs } from "./report.ts";
 import type { SpecDiffReport } from "./report.ts";
@@ -86,7 +87,7 @@ export function selectTargets(args: SpecDiffArgs, positionals: string[], usage: 
 }
 
 // --- release flow: the current bundle becomes the baseline ---------------------------------------------
-export function updateBaselines(targets: readonly Target[]): void {
+export function updateBaselines(targets: readonly Target[], args: SpecDiffArgs): void {
   for (const target of targets) {
     const api = target.api as ApiName;
     const history = historyOf(api);
@@ -97,9 +98,12 @@ export function updateBaselines(targets: readonly Target[]): void {
       section = `## ${version ?? "First release"}\n\nFirst released version of this description: the baseline that later changes are compared with.\n`;
     } else {
       const report = diffSpecs(target);
-      if (report.changes.length > 0) {
-        const same = report.base.version === report.revision.version;
-        section = renderChangelogSection(report, `${report.revision.version ?? "?"}${same ? " (revised)" : ""}`);
+      const same = report.base.version === report.revision.version;
+      // release:version has already written this version's entry (changesets' section plus the report).
+      const recorded = !same && report.revision.version !== null && hasVersionSection(previous, report.revision.version);
+      if (report.changes.length > 0 && !recorded) {
+        const notes = report.package ? releaseNotesFor(args["changeset-dir"], report.package) : [];
+        section = renderChangelogSection(report, `${report.revision.version ?? "?"}${same ? " (revised)" : ""}`, notes);
       }
     }
     if (section) {
@@ -128,7 +132,7 @@ export function diffTargets(targets: readonly Target[], args: SpecDiffArgs, opti
     if (target.api) {
       if (outDir) mkdirSync(outDir, { recursive: true });
       writeFileSync(distOf(target.api, "spec-diff.json"), `${JSON.stringify(report, null, 2)}\n`);
-      if (options.changelog) writeFileSync(distOf(target.api, "changelog.md"), renderChangelog(target.api, report));
+      if (options.changelog) writeFileSync(distOf(target.api, "changelog.md"), renderChangelog(target.api, report, args));
     } else if (args.out) {
       writeFileSync(args.out, `${JSON.stringify(report, null, 2)}\n`);
     }
@@ -137,7 +141,7 @@ export function diffTargets(targets: readonly Target[], args: SpecDiffArgs, opti
   return reports;
 }
 
-function renderChangelog(api: ApiName, report: SpecDiffReport): string {
+function renderChangelog(api: ApiName, report: SpecDiffReport, args: SpecDiffArgs): string {
   const history = existsSync(historyOf(api)) ? readFileSync(historyOf(api), "utf8") : "";
   const released = history.split(/\n(?=## )/).slice(1).join("\n").trim();
   return [
@@ -145,7 +149,7 @@ function renderChangelog(api: ApiName, report: SpecDiffReport): string {
     "",
     `Changes to the ${api} API description as a client user meets them. A breaking change ships in a major release of \`${report.package}\`.`,
     "",
-    renderChangelogSection(report, sectionHeading(report)).trimEnd(),
+    renderChangelogSection(report, sectionHeading(report), report.package ? releaseNotesFor(args["changeset-dir"], report.package) : []).trimEnd(),
     ...(released ? ["", released] : []),
     "",
   ].join("\n");
@@ -162,7 +166,9 @@ export function checkChangesets(reports: readonly SpecDiffReport[], changesetDir
       console.error(`✓ ${report.api}: no breaking change`);
       continue;
     }
-    const bumps = report.package ? (changesets.get(report.package) ?? []) : [];
+    // The spec package shares its client's version (a changesets `fixed` group): a major bump of either is one.
+    const specPackage = report.package?.replace(/^@managed-redis\//, "@managed-redis/spec-") ?? null;
+    const bumps = [report.package, specPackage].flatMap((name) => (name ? (changesets.get(name) ?? []) : []));
     const major = bumps.find((bump) => bump.bump === "major");
     if (major) {
       console.error(`✓ ${report.api}: ${breaking.length} breaking change(s), released as a major bump of ${report.package} (${major.file})`);

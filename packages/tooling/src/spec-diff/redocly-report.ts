@@ -1,5 +1,5 @@
-// Runs `redocly diff` between two bundled specs and returns its JSON report (Redocly 2.77, reportVersion 1).
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+// Runs `redocly diff` between two OpenAPI documents and returns its JSON report (Redocly 2.77, reportVersion 1).
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -43,18 +43,23 @@ export interface RedoclyDiffReport {
   changes: RedoclyChange[];
 }
 
-export function runRedoclyDiff(baseFile: string, revisionFile: string): RedoclyDiffReport {
+/**
+ * `redocly diff` of two documents (the bundles as spec-diff prepares them, see parameters.ts); `labels` name
+ * them in an error.
+ */
+export function runRedoclyDiff(base: unknown, revision: unknown, labels: { base: string; revision: string }): RedoclyDiffReport {
   const scratch = mkdtempSync(path.join(os.tmpdir(), "spec-diff-"));
   try {
+    const baseFile = path.join(scratch, "base.json");
+    const revisionFile = path.join(scratch, "revision.json");
+    writeFileSync(baseFile, JSON.stringify(base));
+    writeFileSync(revisionFile, JSON.stringify(revision));
     const output = path.join(scratch, "diff.json");
     // `--fail-on none`: the verdict is ours to draw (the gate also reads changesets); any non-zero exit
     // is then a real failure, such as a file that does not parse.
-    const result = runRedocly(
-      ["diff", path.resolve(baseFile), path.resolve(revisionFile), "--format", "json", "--fail-on", "none", "--output", output],
-      { config: diffConfig },
-    );
+    const result = runRedocly(["diff", baseFile, revisionFile, "--format", "json", "--fail-on", "none", "--output", output], { config: diffConfig });
     if (result.status !== 0) {
-      throw new Error(`redocly diff ${baseFile} ${revisionFile} failed:\n${result.stderr || result.stdout}`);
+      throw new Error(`redocly diff ${labels.base} ${labels.revision} failed:\n${result.stderr || result.stdout}`);
     }
     const report = JSON.parse(readFileSync(output, "utf8")) as RedoclyDiffReport;
     if (report.reportVersion !== "1") {

@@ -1,4 +1,6 @@
 // The two readable forms of a report: a table for the terminal and a changelog section in Markdown.
+import type { ReleaseNote } from "./changesets.ts";
+import { documentationKindOf, documentationLines } from "./documentation.ts";
 import type { SpecChange, SpecDiffReport } from "./report.ts";
 
 function operationColumn(change: SpecChange): string {
@@ -30,22 +32,37 @@ export function renderTable(report: SpecDiffReport): string {
   return [title, line(header), rule, ...rows.map(line), summary, ""].join("\n");
 }
 
-function changelogLine(change: SpecChange): string {
+export function changelogLine(change: SpecChange): string {
   const where = change.operations.length > 0 ? change.operations.map((op) => `\`${op}\``).join(", ") : `\`${change.location}\``;
   return `- ${change.message} (${where}${change.rule ? `; rule \`${change.rule}\`` : ""})`;
 }
 
-/** One version's section: the changes from the released baseline to the working spec. */
-export function renderChangelogSection(report: SpecDiffReport, heading: string): string {
+/**
+ * The lines of a changelog for some changes: each change that can matter to a client on its own line, and
+ * the changes to documentation only summed up in one line per kind (the gate's JSON report keeps each).
+ */
+export function changelogLines(changes: readonly SpecChange[]): string[] {
+  return [...changes.filter((change) => documentationKindOf(change) === undefined).map(changelogLine), ...documentationLines(changes)];
+}
+
+/**
+ * One version's section: what the pending changesets of the client package tell its users (when given),
+ * then the changes from the released baseline to the working spec, as the gate classified them.
+ */
+export function renderChangelogSection(report: SpecDiffReport, heading: string, notes: readonly ReleaseNote[] = []): string {
   const breaking = report.changes.filter((change) => change.impact === "breaking");
   const nonBreaking = report.changes.filter((change) => change.impact === "non-breaking");
   const parts = [`## ${heading}`, ""];
+  if (notes.length > 0) {
+    parts.push("### Release notes", "");
+    for (const note of notes) parts.push(`${note.summary}`, "", `_(${note.bump} release of \`${report.package ?? report.api}\`; changeset \`${note.file}\`)_`, "");
+  }
   if (report.changes.length === 0) {
     parts.push(`No changes since ${report.base.version ?? "the released baseline"}.`, "");
     return parts.join("\n");
   }
-  if (breaking.length > 0) parts.push("### Breaking changes", "", ...breaking.map(changelogLine), "");
-  if (nonBreaking.length > 0) parts.push("### Non-breaking changes", "", ...nonBreaking.map(changelogLine), "");
+  if (breaking.length > 0) parts.push("### Breaking changes", "", ...changelogLines(breaking), "");
+  if (nonBreaking.length > 0) parts.push("### Non-breaking changes", "", ...changelogLines(nonBreaking), "");
   return parts.join("\n");
 }
 

@@ -4,6 +4,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { repoRoot } from "../apis.ts";
 import { clientRules } from "./client-rules.ts";
+import { corrections } from "./corrections.ts";
+import { alignParameters, type ParameterChange } from "./parameters.ts";
 import type { ClientRuleContext } from "./client-rules.ts";
 import type { Bump, RedoclyChange } from "./redocly-report.ts";
 import { runRedoclyDiff } from "./redocly-report.ts";
@@ -15,7 +17,7 @@ export interface SpecChange {
   bump: Bump;
   /** The rule that judged it (`null`: no rule did; Redocly rates it minor when added, patch otherwise). */
   rule: string | null;
-  /** `redocly`: diff-recommended; `spec-diff`: scripts/lib/spec-diff/client-rules.ts. */
+  /** `redocly`: diff-recommended; `spec-diff`: spec-diff/client-rules.ts. */
   source: "redocly" | "spec-diff" | null;
   message: string;
   kind: RedoclyChange["kind"];
@@ -23,6 +25,8 @@ export interface SpecChange {
   node: string;
   /** Set when a value changed: the key that changed, such as `enum` or `description`. */
   property?: string;
+  /** With `property`: whether the key was set where there was none, taken away, or given another value. */
+  propertyChange?: "added" | "removed" | "changed";
   /** The changed node, readable: `Cluster.objectId`, `GET /v1/clusters › parameters[2]`. */
   location: string;
   /** Operations whose request or response contains the node, such as `GET /v1/clusters`. */
@@ -106,11 +110,16 @@ function describeChange(change: RedoclyChange, pointer: string, location: string
   if (change.kind === "modified") {
     const before = short(change.base?.value);
     const after = short(change.revision?.value);
+    if (change.base?.value === undefined) return `\`${change.property}\` of \`${location}\` was added${after !== undefined ? `: ${after}` : ""}.`;
+    if (change.revision?.value === undefined) return `\`${change.property}\` of \`${location}\` was removed${before !== undefined ? ` (it was ${before})` : ""}.`;
     const values = before !== undefined && after !== undefined ? ` from ${before} to ${after}` : "";
     return `\`${change.property}\` of \`${location}\` changed${values}.`;
   }
   if (change.typeName === "PathItem") return `Path \`${segments[1]}\` ${verb}.`;
   if (change.typeName === "Operation") return `Operation \`${location}\` ${verb}.`;
+  if (change.typeName === "Parameter" && typeof value?.name === "string" && segments[0] === "components") {
+    return `Parameter \`${segments[2]}\` of the components (${value.required === true ? "the required" : "an optional"} \`${value.name}\` ${String(value.in)} parameter) ${verb}.`;
+  }
   if (change.typeName === "Parameter" && typeof value?.name === "string") {
     return `${value.required === true ? "Required" : "Optional"} \`${value.name}\` ${String(value.in)} parameter of \`${location.split(" › ")[0]}\` ${verb}.`;
   }
@@ -128,19 +137,44 @@ export interface DiffInput {
   revisionFile: string;
 }
 
+/** Redocly's changes with their pointers in the real bundles (not the aligned copies), each once. */
+function realChanges(redocly: RedoclyChange[], realPointer: (side: "base" | "revision", pointer: string) => string): RedoclyChange[] {
+  const seen = new Set<string>();
+  const changes: RedoclyChange[] = [];
+  for (const change of redocly) {
+    const side = change.revision ? "revision" : "base";
+    const mapped: RedoclyChange = {
+      ...change,
+      path: realPointer(side, change.path),
+      ...(change.base ? { base: { ...change.base, pointer: realPointer("base", change.base.pointer) } } : {}),
+      ...(change.revision ? { revision: { ...change.revision, pointer: realPointer("revision", change.revision.pointer) } } : {}),
+    };
+    // A path item's parameter is compared once per operation that takes it: the same change each time.
+    const key = JSON.stringify([mapped.kind, mapped.typeName, mapped.property, mapped.base?.pointer, mapped.revision?.pointer, mapped.verdicts.map((verdict) => verdict.message)]);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    changes.push(mapped);
+  }
+  return changes;
+}
+
 export function diffSpecs(input: DiffInput): SpecDiffReport {
-  const redocly = runRedoclyDiff(input.baseFile, input.revisionFile);
   const readDoc = (file: string) => JSON.parse(readFileSync(file, "utf8")) as { info?: { version?: string } };
   const baseDoc = readDoc(input.baseFile);
   const revisionDoc = readDoc(input.revisionFile);
+  const parameters = alignParameters(baseDoc, revisionDoc, input.label);
+  const redocly = runRedoclyDiff(parameters.base, parameters.revision, { base: input.baseFile, revision: input.revisionFile });
   const context: ClientRuleContext = {
     base: new UsageIndex(baseDoc),
     revision: new UsageIndex(revisionDoc),
+    baseDoc,
+    revisionDoc,
     describe: describePointer,
   };
 
   const changes: SpecChange[] = [];
-  for (const change of redocly.changes) {
+  const diffChanges: (RedoclyChange | ParameterChange)[] = [...realChanges(redocly.changes, parameters.realPointer), ...parameters.changes];
+  for (const change of diffChanges) {
     const propertyPointer = (change.kind === "removed" ? change.base : (change.revision ?? change.base))?.pointer ?? change.path;
     // The version itself is the heading of the report and the changelog, not one of its lines.
     if (propertyPointer === "#/info/version") continue;
@@ -152,22 +186,31 @@ export function diffSpecs(input: DiffInput): SpecDiffReport {
         : change.kind === "added"
           ? context.revision.usagesOf(pointer)
           : [...context.base.usagesOf(pointer), ...context.revision.usagesOf(pointer)];
-    const operations = [...new Set(usages.map((usage) => usage.operation))].sort();
+    const operations = "operations" in change ? change.operations : [...new Set(usages.map((usage) => usage.operation))].sort();
+    const source = "source" in change ? change.source : ("redocly" as const);
     const common = {
       kind: change.kind,
       node: change.typeName,
-      ...(change.property ? { property: change.property } : {}),
+      ...(change.property ? { property: change.property, propertyChange: propertyChangeOf(change) } : {}),
       location,
       operations,
       pointer,
     };
+    // Corrections replace the Redocly verdicts they name; a correction without a verdict means another
+    // line of the report already says it, so this change adds none.
+    const corrected = Object.values(corrections)
+      .map((rule) => rule(change, context))
+      .filter((correction) => correction !== undefined);
+    const replaced = new Set(corrected.flatMap((correction) => correction.replaces));
     const verdicts = [
-      ...change.verdicts.map((verdict) => ({ ...verdict, source: "redocly" as const })),
+      ...change.verdicts.filter((verdict) => !replaced.has(verdict.ruleId)).map((verdict) => ({ ...verdict, source })),
+      ...corrected.flatMap((correction) => (correction.verdict ? [{ ...correction.verdict, source: "spec-diff" as const }] : [])),
       ...Object.values(clientRules)
         .map((rule) => rule(change, context))
         .filter((verdict) => verdict !== undefined)
         .map((verdict) => ({ ...verdict, source: "spec-diff" as const })),
     ];
+    if (verdicts.length === 0 && corrected.length > 0) continue;
     if (verdicts.length === 0) {
       changes.push({
         impact: change.impact === "major" ? "breaking" : "non-breaking",
@@ -210,6 +253,12 @@ export function diffSpecs(input: DiffInput): SpecDiffReport {
     summary: { breaking, nonBreaking: changes.length - breaking },
     changes,
   };
+}
+
+function propertyChangeOf(change: RedoclyChange): NonNullable<SpecChange["propertyChange"]> {
+  if (change.base?.value === undefined) return "added";
+  if (change.revision?.value === undefined) return "removed";
+  return "changed";
 }
 
 function parentPointer(pointer: string, property: string): string {

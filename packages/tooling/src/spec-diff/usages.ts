@@ -1,9 +1,10 @@
 // Which operations reach each node of a bundled spec, and whether as part of a request (parameters, body)
 // or a response. Redocly's diff rules know this but its JSON report does not say it; the client rules and
 // the "operation" column of the table need it.
-import { escapePointer as escapePointerSegment, httpMethods, pointerSegments, resolvePointer as resolve } from "../bundled-specs.ts";
+import { escapePointer as escapePointerSegment, httpMethods, pointerSegments, resolvePointer } from "../bundled-specs.ts";
 
-export { pointerSegments };
+// The rules, corrections and parameter comparisons walk bundles with the one loader's pointers and `$ref`s.
+export { deref, escapePointer as escapePointerSegment, pointerSegments, resolvePointer } from "../bundled-specs.ts";
 
 export type Direction = "request" | "response";
 
@@ -53,7 +54,7 @@ export class UsageIndex {
 
     const ref = (node as { $ref?: unknown }).$ref;
     if (typeof ref === "string" && ref.startsWith("#/")) {
-      this.walk(resolve(this.doc, ref), ref, usage, seen);
+      this.walk(resolvePointer(this.doc, ref), ref, usage, seen);
     }
     const namesProperties = parentKey === "properties" || parentKey === "patternProperties";
     for (const [key, child] of Object.entries(node)) {

@@ -8,9 +8,9 @@ import type { ApiFacts } from "../../api-facts.js";
 export const facts: ApiFacts = {
   "api": "exoscale-dbaas-valkey",
   "title": "Exoscale DBaaS Valkey API",
-  "version": "2.0.0",
+  "version": "0.1.0",
   "summary": "Create, configure and delete managed Valkey services and their users on Exoscale (API v2).",
-  "description": "Valkey, the open-source key-value store with a Redis®-compatible interface, as a managed DBaaS\nservice of Exoscale's API v2.\n\nThis description is hand-transcribed from Exoscale's \"DBaaS Valkey\" reference page. Where that page is\nsilent, garbled or contradicts itself, Exoscale's own OpenAPI description (published in the\n`exoscale/egoscale` repository, `v3/generator/source.yaml`) and its official clients decide. The\ndecisions:\n\n- Decision: operation IDs are the vendor's (`create-dbaas-service-valkey`, ...), because its CLI\n  (`exo api <operationId>`) and SDKs use them.\n- Decision: the page lists only a 200 response per operation. The real API also answers errors with a\n  JSON body `{\"message\": \"...\"}` (the shape the vendor's Go SDK decodes), so 400, 401, 403, 404, 409 and\n  500 are documented where they apply; their message texts are illustrative.\n- Decision: \"TODO UNIT\" on `disk-size` and `node-memory` is resolved to bytes: the vendor's CLI prints\n  both values as byte counts.\n- Decision: \"node-states: array of Automatic maintenance settings\" and \"backups: array of List of\n  backups\" are copy errors in the page; the items are node states and backups.\n- Decision: bounds the page omits (service and user names, plan, passwords, migration fields, maintenance\n  time, every numeric Valkey setting) are the vendor's; `active_expire_effort` and `frequent_snapshots`\n  are Valkey settings the real API has and the page lacks.\n- Decision: request bodies and the objects the API returns reject unknown fields\n  (`additionalProperties: false`) so that the mock and contract tests catch drift; free-form maps\n  (`uri-params`, `metadata`, integration `settings`) stay open.\n- Decision: the page's examples use placeholders (`\"string\"`, `0`) that break the constraints; the\n  examples here keep their shape with realistic values.\n\nEvery mutating call is asynchronous: it returns an `Operation` whose `state` is `pending` until the\nwork is done.\n",
+  "description": "Valkey, the open-source key-value store with a Redis®-compatible interface, as a managed DBaaS\nservice of Exoscale's API v2.\n\nEvery mutating call is asynchronous: it returns an `Operation` whose `state` is `pending` until the\nwork is done.\n",
   "servers": [
     {
       "url": "https://api-{zone}.exoscale.com/v2",
@@ -28,7 +28,7 @@ export const facts: ApiFacts = {
             "bg-sof-1",
             "hr-zag-1"
           ],
-          "description": "Exoscale zone (the vendor's list of zones)."
+          "description": "The Exoscale zone of the endpoint."
         }
       }
     }
@@ -229,7 +229,7 @@ export const facts: ApiFacts = {
         },
         {
           "status": "400",
-          "description": "Bad request: the path parameters or the body are invalid (for example a value out of bounds or an unknown enum value). The document lists only 200 responses; this response comes from the real API (the status codes mapped by the vendor's Go SDK, egoscale v3), and its message text is illustrative.",
+          "description": "Bad request: the path parameters or the body are invalid (for example a value out of bounds or an unknown enum value).",
           "contents": [
             {
               "mediaType": "application/json",
@@ -247,7 +247,7 @@ export const facts: ApiFacts = {
         },
         {
           "status": "401",
-          "description": "Unauthorized: the `Authorization` header is missing, malformed or expired, or its signature does not match. The document lists only 200 responses; this response comes from the real API (the status codes mapped by the vendor's Go SDK, egoscale v3), and its message text is illustrative.",
+          "description": "Unauthorized: the `Authorization` header is missing, malformed or expired, or its signature does not match.",
           "contents": [
             {
               "mediaType": "application/json",
@@ -265,7 +265,7 @@ export const facts: ApiFacts = {
         },
         {
           "status": "403",
-          "description": "Forbidden: the API key's IAM role does not allow this operation, or the operation is not allowed on this service. The document lists only 200 responses; this response comes from the real API (the status codes mapped by the vendor's Go SDK, egoscale v3), and its message text is illustrative.",
+          "description": "Forbidden: the API key's IAM role does not allow this operation, or the operation is not allowed on this service.",
           "contents": [
             {
               "mediaType": "application/json",
@@ -283,7 +283,7 @@ export const facts: ApiFacts = {
         },
         {
           "status": "404",
-          "description": "Not found: no service (or user) of that name exists in this zone. The document lists only 200 responses; this response comes from the real API (the status codes mapped by the vendor's Go SDK, egoscale v3), and its message text is illustrative.",
+          "description": "Not found: no service (or user) of that name exists in this zone.",
           "contents": [
             {
               "mediaType": "application/json",
@@ -301,7 +301,7 @@ export const facts: ApiFacts = {
         },
         {
           "status": "500",
-          "description": "Internal server error: retry later. The document lists only 200 responses; this response comes from the real API (the status codes mapped by the vendor's Go SDK, egoscale v3), and its message text is illustrative.",
+          "description": "Internal server error: retry later.",
           "contents": [
             {
               "mediaType": "application/json",
@@ -383,7 +383,8 @@ export const facts: ApiFacts = {
                     "pubsub_client_output_buffer_limit": 64,
                     "ssl": true,
                     "timeout": 300
-                  }
+                  },
+                  "version": "8"
                 }
               },
               {
@@ -424,7 +425,7 @@ export const facts: ApiFacts = {
         },
         {
           "status": "400",
-          "description": "Bad request: the path parameters or the body are invalid (for example a value out of bounds or an unknown enum value). The document lists only 200 responses; this response comes from the real API (the status codes mapped by the vendor's Go SDK, egoscale v3), and its message text is illustrative.",
+          "description": "Bad request: the path parameters or the body are invalid (for example a value out of bounds or an unknown enum value).",
           "contents": [
             {
               "mediaType": "application/json",
@@ -442,7 +443,7 @@ export const facts: ApiFacts = {
         },
         {
           "status": "401",
-          "description": "Unauthorized: the `Authorization` header is missing, malformed or expired, or its signature does not match. The document lists only 200 responses; this response comes from the real API (the status codes mapped by the vendor's Go SDK, egoscale v3), and its message text is illustrative.",
+          "description": "Unauthorized: the `Authorization` header is missing, malformed or expired, or its signature does not match.",
           "contents": [
             {
               "mediaType": "application/json",
@@ -460,7 +461,7 @@ export const facts: ApiFacts = {
         },
         {
           "status": "403",
-          "description": "Forbidden: the API key's IAM role does not allow this operation, or the operation is not allowed on this service. The document lists only 200 responses; this response comes from the real API (the status codes mapped by the vendor's Go SDK, egoscale v3), and its message text is illustrative.",
+          "description": "Forbidden: the API key's IAM role does not allow this operation, or the operation is not allowed on this service.",
           "contents": [
             {
               "mediaType": "application/json",
@@ -478,7 +479,7 @@ export const facts: ApiFacts = {
         },
         {
           "status": "404",
-          "description": "Not found: no service (or user) of that name exists in this zone. The document lists only 200 responses; this response comes from the real API (the status codes mapped by the vendor's Go SDK, egoscale v3), and its message text is illustrative.",
+          "description": "Not found: no service (or user) of that name exists in this zone.",
           "contents": [
             {
               "mediaType": "application/json",
@@ -496,7 +497,7 @@ export const facts: ApiFacts = {
         },
         {
           "status": "409",
-          "description": "Conflict: the request conflicts with the current state, for example a service or user of that name already exists, or another change is in progress. The document lists only 200 responses; this response comes from the real API (the status codes mapped by the vendor's Go SDK, egoscale v3), and its message text is illustrative.",
+          "description": "Conflict: the request conflicts with the current state, for example a service or user of that name already exists, or another change is in progress.",
           "contents": [
             {
               "mediaType": "application/json",
@@ -514,7 +515,7 @@ export const facts: ApiFacts = {
         },
         {
           "status": "500",
-          "description": "Internal server error: retry later. The document lists only 200 responses; this response comes from the real API (the status codes mapped by the vendor's Go SDK, egoscale v3), and its message text is illustrative.",
+          "description": "Internal server error: retry later.",
           "contents": [
             {
               "mediaType": "application/json",
@@ -598,7 +599,8 @@ export const facts: ApiFacts = {
                     "pubsub_client_output_buffer_limit": 64,
                     "ssl": true,
                     "timeout": 300
-                  }
+                  },
+                  "version": "8"
                 }
               },
               {
@@ -653,7 +655,7 @@ export const facts: ApiFacts = {
         },
         {
           "status": "400",
-          "description": "Bad request: the path parameters or the body are invalid (for example a value out of bounds or an unknown enum value). The document lists only 200 responses; this response comes from the real API (the status codes mapped by the vendor's Go SDK, egoscale v3), and its message text is illustrative.",
+          "description": "Bad request: the path parameters or the body are invalid (for example a value out of bounds or an unknown enum value).",
           "contents": [
             {
               "mediaType": "application/json",
@@ -671,7 +673,7 @@ export const facts: ApiFacts = {
         },
         {
           "status": "401",
-          "description": "Unauthorized: the `Authorization` header is missing, malformed or expired, or its signature does not match. The document lists only 200 responses; this response comes from the real API (the status codes mapped by the vendor's Go SDK, egoscale v3), and its message text is illustrative.",
+          "description": "Unauthorized: the `Authorization` header is missing, malformed or expired, or its signature does not match.",
           "contents": [
             {
               "mediaType": "application/json",
@@ -689,7 +691,7 @@ export const facts: ApiFacts = {
         },
         {
           "status": "403",
-          "description": "Forbidden: the API key's IAM role does not allow this operation, or the operation is not allowed on this service. The document lists only 200 responses; this response comes from the real API (the status codes mapped by the vendor's Go SDK, egoscale v3), and its message text is illustrative.",
+          "description": "Forbidden: the API key's IAM role does not allow this operation, or the operation is not allowed on this service.",
           "contents": [
             {
               "mediaType": "application/json",
@@ -707,7 +709,7 @@ export const facts: ApiFacts = {
         },
         {
           "status": "409",
-          "description": "Conflict: the request conflicts with the current state, for example a service or user of that name already exists, or another change is in progress. The document lists only 200 responses; this response comes from the real API (the status codes mapped by the vendor's Go SDK, egoscale v3), and its message text is illustrative.",
+          "description": "Conflict: the request conflicts with the current state, for example a service or user of that name already exists, or another change is in progress.",
           "contents": [
             {
               "mediaType": "application/json",
@@ -725,7 +727,7 @@ export const facts: ApiFacts = {
         },
         {
           "status": "500",
-          "description": "Internal server error: retry later. The document lists only 200 responses; this response comes from the real API (the status codes mapped by the vendor's Go SDK, egoscale v3), and its message text is illustrative.",
+          "description": "Internal server error: retry later.",
           "contents": [
             {
               "mediaType": "application/json",
@@ -794,7 +796,7 @@ export const facts: ApiFacts = {
         },
         {
           "status": "400",
-          "description": "Bad request: the path parameters or the body are invalid (for example a value out of bounds or an unknown enum value). The document lists only 200 responses; this response comes from the real API (the status codes mapped by the vendor's Go SDK, egoscale v3), and its message text is illustrative.",
+          "description": "Bad request: the path parameters or the body are invalid (for example a value out of bounds or an unknown enum value).",
           "contents": [
             {
               "mediaType": "application/json",
@@ -812,7 +814,7 @@ export const facts: ApiFacts = {
         },
         {
           "status": "401",
-          "description": "Unauthorized: the `Authorization` header is missing, malformed or expired, or its signature does not match. The document lists only 200 responses; this response comes from the real API (the status codes mapped by the vendor's Go SDK, egoscale v3), and its message text is illustrative.",
+          "description": "Unauthorized: the `Authorization` header is missing, malformed or expired, or its signature does not match.",
           "contents": [
             {
               "mediaType": "application/json",
@@ -830,7 +832,7 @@ export const facts: ApiFacts = {
         },
         {
           "status": "403",
-          "description": "Forbidden: the API key's IAM role does not allow this operation, or the operation is not allowed on this service. The document lists only 200 responses; this response comes from the real API (the status codes mapped by the vendor's Go SDK, egoscale v3), and its message text is illustrative.",
+          "description": "Forbidden: the API key's IAM role does not allow this operation, or the operation is not allowed on this service.",
           "contents": [
             {
               "mediaType": "application/json",
@@ -848,7 +850,7 @@ export const facts: ApiFacts = {
         },
         {
           "status": "404",
-          "description": "Not found: no service (or user) of that name exists in this zone. The document lists only 200 responses; this response comes from the real API (the status codes mapped by the vendor's Go SDK, egoscale v3), and its message text is illustrative.",
+          "description": "Not found: no service (or user) of that name exists in this zone.",
           "contents": [
             {
               "mediaType": "application/json",
@@ -866,7 +868,7 @@ export const facts: ApiFacts = {
         },
         {
           "status": "500",
-          "description": "Internal server error: retry later. The document lists only 200 responses; this response comes from the real API (the status codes mapped by the vendor's Go SDK, egoscale v3), and its message text is illustrative.",
+          "description": "Internal server error: retry later.",
           "contents": [
             {
               "mediaType": "application/json",
@@ -935,7 +937,7 @@ export const facts: ApiFacts = {
         },
         {
           "status": "400",
-          "description": "Bad request: the path parameters or the body are invalid (for example a value out of bounds or an unknown enum value). The document lists only 200 responses; this response comes from the real API (the status codes mapped by the vendor's Go SDK, egoscale v3), and its message text is illustrative.",
+          "description": "Bad request: the path parameters or the body are invalid (for example a value out of bounds or an unknown enum value).",
           "contents": [
             {
               "mediaType": "application/json",
@@ -953,7 +955,7 @@ export const facts: ApiFacts = {
         },
         {
           "status": "401",
-          "description": "Unauthorized: the `Authorization` header is missing, malformed or expired, or its signature does not match. The document lists only 200 responses; this response comes from the real API (the status codes mapped by the vendor's Go SDK, egoscale v3), and its message text is illustrative.",
+          "description": "Unauthorized: the `Authorization` header is missing, malformed or expired, or its signature does not match.",
           "contents": [
             {
               "mediaType": "application/json",
@@ -971,7 +973,7 @@ export const facts: ApiFacts = {
         },
         {
           "status": "403",
-          "description": "Forbidden: the API key's IAM role does not allow this operation, or the operation is not allowed on this service. The document lists only 200 responses; this response comes from the real API (the status codes mapped by the vendor's Go SDK, egoscale v3), and its message text is illustrative.",
+          "description": "Forbidden: the API key's IAM role does not allow this operation, or the operation is not allowed on this service.",
           "contents": [
             {
               "mediaType": "application/json",
@@ -989,7 +991,7 @@ export const facts: ApiFacts = {
         },
         {
           "status": "404",
-          "description": "Not found: no service (or user) of that name exists in this zone. The document lists only 200 responses; this response comes from the real API (the status codes mapped by the vendor's Go SDK, egoscale v3), and its message text is illustrative.",
+          "description": "Not found: no service (or user) of that name exists in this zone.",
           "contents": [
             {
               "mediaType": "application/json",
@@ -1007,7 +1009,7 @@ export const facts: ApiFacts = {
         },
         {
           "status": "409",
-          "description": "Conflict: the request conflicts with the current state, for example a service or user of that name already exists, or another change is in progress. The document lists only 200 responses; this response comes from the real API (the status codes mapped by the vendor's Go SDK, egoscale v3), and its message text is illustrative.",
+          "description": "Conflict: the request conflicts with the current state, for example a service or user of that name already exists, or another change is in progress.",
           "contents": [
             {
               "mediaType": "application/json",
@@ -1025,7 +1027,7 @@ export const facts: ApiFacts = {
         },
         {
           "status": "500",
-          "description": "Internal server error: retry later. The document lists only 200 responses; this response comes from the real API (the status codes mapped by the vendor's Go SDK, egoscale v3), and its message text is illustrative.",
+          "description": "Internal server error: retry later.",
           "contents": [
             {
               "mediaType": "application/json",
@@ -1094,7 +1096,7 @@ export const facts: ApiFacts = {
         },
         {
           "status": "400",
-          "description": "Bad request: the path parameters or the body are invalid (for example a value out of bounds or an unknown enum value). The document lists only 200 responses; this response comes from the real API (the status codes mapped by the vendor's Go SDK, egoscale v3), and its message text is illustrative.",
+          "description": "Bad request: the path parameters or the body are invalid (for example a value out of bounds or an unknown enum value).",
           "contents": [
             {
               "mediaType": "application/json",
@@ -1112,7 +1114,7 @@ export const facts: ApiFacts = {
         },
         {
           "status": "401",
-          "description": "Unauthorized: the `Authorization` header is missing, malformed or expired, or its signature does not match. The document lists only 200 responses; this response comes from the real API (the status codes mapped by the vendor's Go SDK, egoscale v3), and its message text is illustrative.",
+          "description": "Unauthorized: the `Authorization` header is missing, malformed or expired, or its signature does not match.",
           "contents": [
             {
               "mediaType": "application/json",
@@ -1130,7 +1132,7 @@ export const facts: ApiFacts = {
         },
         {
           "status": "403",
-          "description": "Forbidden: the API key's IAM role does not allow this operation, or the operation is not allowed on this service. The document lists only 200 responses; this response comes from the real API (the status codes mapped by the vendor's Go SDK, egoscale v3), and its message text is illustrative.",
+          "description": "Forbidden: the API key's IAM role does not allow this operation, or the operation is not allowed on this service.",
           "contents": [
             {
               "mediaType": "application/json",
@@ -1148,7 +1150,7 @@ export const facts: ApiFacts = {
         },
         {
           "status": "404",
-          "description": "Not found: no service (or user) of that name exists in this zone. The document lists only 200 responses; this response comes from the real API (the status codes mapped by the vendor's Go SDK, egoscale v3), and its message text is illustrative.",
+          "description": "Not found: no service (or user) of that name exists in this zone.",
           "contents": [
             {
               "mediaType": "application/json",
@@ -1166,7 +1168,7 @@ export const facts: ApiFacts = {
         },
         {
           "status": "409",
-          "description": "Conflict: the request conflicts with the current state, for example a service or user of that name already exists, or another change is in progress. The document lists only 200 responses; this response comes from the real API (the status codes mapped by the vendor's Go SDK, egoscale v3), and its message text is illustrative.",
+          "description": "Conflict: the request conflicts with the current state, for example a service or user of that name already exists, or another change is in progress.",
           "contents": [
             {
               "mediaType": "application/json",
@@ -1184,7 +1186,177 @@ export const facts: ApiFacts = {
         },
         {
           "status": "500",
-          "description": "Internal server error: retry later. The document lists only 200 responses; this response comes from the real API (the status codes mapped by the vendor's Go SDK, egoscale v3), and its message text is illustrative.",
+          "description": "Internal server error: retry later.",
+          "contents": [
+            {
+              "mediaType": "application/json",
+              "hasSchema": true,
+              "examples": [
+                {
+                  "key": "server-error",
+                  "value": {
+                    "message": "Internal server error"
+                  }
+                }
+              ]
+            }
+          ]
+        }
+      ]
+    },
+    {
+      "operationId": "list-dbaas-valkey-users",
+      "method": "GET",
+      "path": "/dbaas-valkey/{service-name}/user",
+      "summary": "List DBaaS Valkey users with ACL configuration",
+      "tags": [
+        "dbaas-valkey"
+      ],
+      "deprecated": false,
+      "security": [
+        [
+          "exoscaleSignature"
+        ]
+      ],
+      "parameters": [
+        {
+          "name": "service-name",
+          "in": "path",
+          "required": true,
+          "type": "string",
+          "example": "my-valkey"
+        }
+      ],
+      "responses": [
+        {
+          "status": "200",
+          "description": "The users of the service.",
+          "contents": [
+            {
+              "mediaType": "application/json",
+              "hasSchema": true,
+              "examples": [
+                {
+                  "key": "users",
+                  "value": {
+                    "users": [
+                      {
+                        "access-control": {
+                          "categories": [
+                            "+@all"
+                          ],
+                          "channels": [
+                            "*"
+                          ],
+                          "commands": [
+                            "+@all"
+                          ],
+                          "keys": [
+                            "*"
+                          ]
+                        },
+                        "type": "primary",
+                        "username": "default"
+                      },
+                      {
+                        "access-control": {
+                          "categories": [
+                            "+@read",
+                            "-@dangerous"
+                          ],
+                          "channels": [],
+                          "commands": [
+                            "+ping"
+                          ],
+                          "keys": [
+                            "cache:*"
+                          ]
+                        },
+                        "type": "normal",
+                        "username": "reporting"
+                      }
+                    ]
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        {
+          "status": "400",
+          "description": "Bad request: the path parameters or the body are invalid (for example a value out of bounds or an unknown enum value).",
+          "contents": [
+            {
+              "mediaType": "application/json",
+              "hasSchema": true,
+              "examples": [
+                {
+                  "key": "bad-request",
+                  "value": {
+                    "message": "Invalid value for field \"plan\""
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        {
+          "status": "401",
+          "description": "Unauthorized: the `Authorization` header is missing, malformed or expired, or its signature does not match.",
+          "contents": [
+            {
+              "mediaType": "application/json",
+              "hasSchema": true,
+              "examples": [
+                {
+                  "key": "unauthorized",
+                  "value": {
+                    "message": "Missing or invalid Authorization header"
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        {
+          "status": "403",
+          "description": "Forbidden: the API key's IAM role does not allow this operation, or the operation is not allowed on this service.",
+          "contents": [
+            {
+              "mediaType": "application/json",
+              "hasSchema": true,
+              "examples": [
+                {
+                  "key": "forbidden",
+                  "value": {
+                    "message": "Forbidden"
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        {
+          "status": "404",
+          "description": "Not found: no service (or user) of that name exists in this zone.",
+          "contents": [
+            {
+              "mediaType": "application/json",
+              "hasSchema": true,
+              "examples": [
+                {
+                  "key": "not-found",
+                  "value": {
+                    "message": "Service not found"
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        {
+          "status": "500",
+          "description": "Internal server error: retry later.",
           "contents": [
             {
               "mediaType": "application/json",
@@ -1237,6 +1409,25 @@ export const facts: ApiFacts = {
                 "value": {
                   "username": "app-user"
                 }
+              },
+              {
+                "key": "read-only",
+                "value": {
+                  "username": "reporting",
+                  "access-control": {
+                    "categories": [
+                      "+@read",
+                      "-@dangerous"
+                    ],
+                    "channels": [],
+                    "commands": [
+                      "+ping"
+                    ],
+                    "keys": [
+                      "cache:*"
+                    ]
+                  }
+                }
               }
             ]
           }
@@ -1270,7 +1461,7 @@ export const facts: ApiFacts = {
         },
         {
           "status": "400",
-          "description": "Bad request: the path parameters or the body are invalid (for example a value out of bounds or an unknown enum value). The document lists only 200 responses; this response comes from the real API (the status codes mapped by the vendor's Go SDK, egoscale v3), and its message text is illustrative.",
+          "description": "Bad request: the path parameters or the body are invalid (for example a value out of bounds or an unknown enum value).",
           "contents": [
             {
               "mediaType": "application/json",
@@ -1288,7 +1479,7 @@ export const facts: ApiFacts = {
         },
         {
           "status": "401",
-          "description": "Unauthorized: the `Authorization` header is missing, malformed or expired, or its signature does not match. The document lists only 200 responses; this response comes from the real API (the status codes mapped by the vendor's Go SDK, egoscale v3), and its message text is illustrative.",
+          "description": "Unauthorized: the `Authorization` header is missing, malformed or expired, or its signature does not match.",
           "contents": [
             {
               "mediaType": "application/json",
@@ -1306,7 +1497,7 @@ export const facts: ApiFacts = {
         },
         {
           "status": "403",
-          "description": "Forbidden: the API key's IAM role does not allow this operation, or the operation is not allowed on this service. The document lists only 200 responses; this response comes from the real API (the status codes mapped by the vendor's Go SDK, egoscale v3), and its message text is illustrative.",
+          "description": "Forbidden: the API key's IAM role does not allow this operation, or the operation is not allowed on this service.",
           "contents": [
             {
               "mediaType": "application/json",
@@ -1324,7 +1515,7 @@ export const facts: ApiFacts = {
         },
         {
           "status": "404",
-          "description": "Not found: no service (or user) of that name exists in this zone. The document lists only 200 responses; this response comes from the real API (the status codes mapped by the vendor's Go SDK, egoscale v3), and its message text is illustrative.",
+          "description": "Not found: no service (or user) of that name exists in this zone.",
           "contents": [
             {
               "mediaType": "application/json",
@@ -1342,7 +1533,7 @@ export const facts: ApiFacts = {
         },
         {
           "status": "409",
-          "description": "Conflict: the request conflicts with the current state, for example a service or user of that name already exists, or another change is in progress. The document lists only 200 responses; this response comes from the real API (the status codes mapped by the vendor's Go SDK, egoscale v3), and its message text is illustrative.",
+          "description": "Conflict: the request conflicts with the current state, for example a service or user of that name already exists, or another change is in progress.",
           "contents": [
             {
               "mediaType": "application/json",
@@ -1360,7 +1551,202 @@ export const facts: ApiFacts = {
         },
         {
           "status": "500",
-          "description": "Internal server error: retry later. The document lists only 200 responses; this response comes from the real API (the status codes mapped by the vendor's Go SDK, egoscale v3), and its message text is illustrative.",
+          "description": "Internal server error: retry later.",
+          "contents": [
+            {
+              "mediaType": "application/json",
+              "hasSchema": true,
+              "examples": [
+                {
+                  "key": "server-error",
+                  "value": {
+                    "message": "Internal server error"
+                  }
+                }
+              ]
+            }
+          ]
+        }
+      ]
+    },
+    {
+      "operationId": "update-dbaas-valkey-user-access-control",
+      "method": "PUT",
+      "path": "/dbaas-valkey/{service-name}/user/{username}",
+      "summary": "Update access control for one DBaaS Valkey service user",
+      "tags": [
+        "dbaas-valkey"
+      ],
+      "deprecated": false,
+      "security": [
+        [
+          "exoscaleSignature"
+        ]
+      ],
+      "parameters": [
+        {
+          "name": "service-name",
+          "in": "path",
+          "required": true,
+          "type": "string",
+          "example": "my-valkey"
+        },
+        {
+          "name": "username",
+          "in": "path",
+          "required": true,
+          "type": "string",
+          "example": "app-user"
+        }
+      ],
+      "requestBody": {
+        "required": true,
+        "contents": [
+          {
+            "mediaType": "application/json",
+            "hasSchema": true,
+            "examples": [
+              {
+                "key": "read-only",
+                "value": {
+                  "access-control": {
+                    "categories": [
+                      "+@read",
+                      "-@dangerous"
+                    ],
+                    "channels": [],
+                    "commands": [
+                      "+ping"
+                    ],
+                    "keys": [
+                      "cache:*"
+                    ]
+                  }
+                }
+              }
+            ]
+          }
+        ]
+      },
+      "responses": [
+        {
+          "status": "200",
+          "description": "The operation was accepted; poll it until its `state` leaves `pending`.",
+          "contents": [
+            {
+              "mediaType": "application/json",
+              "hasSchema": true,
+              "examples": [
+                {
+                  "key": "pending",
+                  "value": {
+                    "id": "7d2c9a14-5e3b-4f61-8a0d-2b9c4e6f1a38",
+                    "reference": {
+                      "command": "get-dbaas-service-valkey",
+                      "id": "c2b4d6e8-1a3f-4b5d-8e7f-9a0b1c2d3e4f",
+                      "link": "https://api-ch-gva-2.exoscale.com/v2/dbaas-valkey/my-valkey"
+                    },
+                    "state": "pending",
+                    "message": ""
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        {
+          "status": "400",
+          "description": "Bad request: the path parameters or the body are invalid (for example a value out of bounds or an unknown enum value).",
+          "contents": [
+            {
+              "mediaType": "application/json",
+              "hasSchema": true,
+              "examples": [
+                {
+                  "key": "bad-request",
+                  "value": {
+                    "message": "Invalid value for field \"plan\""
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        {
+          "status": "401",
+          "description": "Unauthorized: the `Authorization` header is missing, malformed or expired, or its signature does not match.",
+          "contents": [
+            {
+              "mediaType": "application/json",
+              "hasSchema": true,
+              "examples": [
+                {
+                  "key": "unauthorized",
+                  "value": {
+                    "message": "Missing or invalid Authorization header"
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        {
+          "status": "403",
+          "description": "Forbidden: the API key's IAM role does not allow this operation, or the operation is not allowed on this service.",
+          "contents": [
+            {
+              "mediaType": "application/json",
+              "hasSchema": true,
+              "examples": [
+                {
+                  "key": "forbidden",
+                  "value": {
+                    "message": "Forbidden"
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        {
+          "status": "404",
+          "description": "Not found: no service (or user) of that name exists in this zone.",
+          "contents": [
+            {
+              "mediaType": "application/json",
+              "hasSchema": true,
+              "examples": [
+                {
+                  "key": "not-found",
+                  "value": {
+                    "message": "Service not found"
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        {
+          "status": "409",
+          "description": "Conflict: the request conflicts with the current state, for example a service or user of that name already exists, or another change is in progress.",
+          "contents": [
+            {
+              "mediaType": "application/json",
+              "hasSchema": true,
+              "examples": [
+                {
+                  "key": "conflict",
+                  "value": {
+                    "message": "A service named \"my-valkey\" already exists"
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        {
+          "status": "500",
+          "description": "Internal server error: retry later.",
           "contents": [
             {
               "mediaType": "application/json",
@@ -1436,7 +1822,7 @@ export const facts: ApiFacts = {
         },
         {
           "status": "400",
-          "description": "Bad request: the path parameters or the body are invalid (for example a value out of bounds or an unknown enum value). The document lists only 200 responses; this response comes from the real API (the status codes mapped by the vendor's Go SDK, egoscale v3), and its message text is illustrative.",
+          "description": "Bad request: the path parameters or the body are invalid (for example a value out of bounds or an unknown enum value).",
           "contents": [
             {
               "mediaType": "application/json",
@@ -1454,7 +1840,7 @@ export const facts: ApiFacts = {
         },
         {
           "status": "401",
-          "description": "Unauthorized: the `Authorization` header is missing, malformed or expired, or its signature does not match. The document lists only 200 responses; this response comes from the real API (the status codes mapped by the vendor's Go SDK, egoscale v3), and its message text is illustrative.",
+          "description": "Unauthorized: the `Authorization` header is missing, malformed or expired, or its signature does not match.",
           "contents": [
             {
               "mediaType": "application/json",
@@ -1472,7 +1858,7 @@ export const facts: ApiFacts = {
         },
         {
           "status": "403",
-          "description": "Forbidden: the API key's IAM role does not allow this operation, or the operation is not allowed on this service. The document lists only 200 responses; this response comes from the real API (the status codes mapped by the vendor's Go SDK, egoscale v3), and its message text is illustrative.",
+          "description": "Forbidden: the API key's IAM role does not allow this operation, or the operation is not allowed on this service.",
           "contents": [
             {
               "mediaType": "application/json",
@@ -1490,7 +1876,7 @@ export const facts: ApiFacts = {
         },
         {
           "status": "404",
-          "description": "Not found: no service (or user) of that name exists in this zone. The document lists only 200 responses; this response comes from the real API (the status codes mapped by the vendor's Go SDK, egoscale v3), and its message text is illustrative.",
+          "description": "Not found: no service (or user) of that name exists in this zone.",
           "contents": [
             {
               "mediaType": "application/json",
@@ -1508,7 +1894,7 @@ export const facts: ApiFacts = {
         },
         {
           "status": "500",
-          "description": "Internal server error: retry later. The document lists only 200 responses; this response comes from the real API (the status codes mapped by the vendor's Go SDK, egoscale v3), and its message text is illustrative.",
+          "description": "Internal server error: retry later.",
           "contents": [
             {
               "mediaType": "application/json",
@@ -1578,7 +1964,7 @@ export const facts: ApiFacts = {
         },
         {
           "status": "400",
-          "description": "Bad request: the path parameters or the body are invalid (for example a value out of bounds or an unknown enum value). The document lists only 200 responses; this response comes from the real API (the status codes mapped by the vendor's Go SDK, egoscale v3), and its message text is illustrative.",
+          "description": "Bad request: the path parameters or the body are invalid (for example a value out of bounds or an unknown enum value).",
           "contents": [
             {
               "mediaType": "application/json",
@@ -1596,7 +1982,7 @@ export const facts: ApiFacts = {
         },
         {
           "status": "401",
-          "description": "Unauthorized: the `Authorization` header is missing, malformed or expired, or its signature does not match. The document lists only 200 responses; this response comes from the real API (the status codes mapped by the vendor's Go SDK, egoscale v3), and its message text is illustrative.",
+          "description": "Unauthorized: the `Authorization` header is missing, malformed or expired, or its signature does not match.",
           "contents": [
             {
               "mediaType": "application/json",
@@ -1614,7 +2000,7 @@ export const facts: ApiFacts = {
         },
         {
           "status": "403",
-          "description": "Forbidden: the API key's IAM role does not allow this operation, or the operation is not allowed on this service. The document lists only 200 responses; this response comes from the real API (the status codes mapped by the vendor's Go SDK, egoscale v3), and its message text is illustrative.",
+          "description": "Forbidden: the API key's IAM role does not allow this operation, or the operation is not allowed on this service.",
           "contents": [
             {
               "mediaType": "application/json",
@@ -1632,7 +2018,7 @@ export const facts: ApiFacts = {
         },
         {
           "status": "404",
-          "description": "Not found: no service (or user) of that name exists in this zone. The document lists only 200 responses; this response comes from the real API (the status codes mapped by the vendor's Go SDK, egoscale v3), and its message text is illustrative.",
+          "description": "Not found: no service (or user) of that name exists in this zone.",
           "contents": [
             {
               "mediaType": "application/json",
@@ -1650,7 +2036,7 @@ export const facts: ApiFacts = {
         },
         {
           "status": "500",
-          "description": "Internal server error: retry later. The document lists only 200 responses; this response comes from the real API (the status codes mapped by the vendor's Go SDK, egoscale v3), and its message text is illustrative.",
+          "description": "Internal server error: retry later.",
           "contents": [
             {
               "mediaType": "application/json",
@@ -1747,7 +2133,7 @@ export const facts: ApiFacts = {
         },
         {
           "status": "400",
-          "description": "Bad request: the path parameters or the body are invalid (for example a value out of bounds or an unknown enum value). The document lists only 200 responses; this response comes from the real API (the status codes mapped by the vendor's Go SDK, egoscale v3), and its message text is illustrative.",
+          "description": "Bad request: the path parameters or the body are invalid (for example a value out of bounds or an unknown enum value).",
           "contents": [
             {
               "mediaType": "application/json",
@@ -1765,7 +2151,7 @@ export const facts: ApiFacts = {
         },
         {
           "status": "401",
-          "description": "Unauthorized: the `Authorization` header is missing, malformed or expired, or its signature does not match. The document lists only 200 responses; this response comes from the real API (the status codes mapped by the vendor's Go SDK, egoscale v3), and its message text is illustrative.",
+          "description": "Unauthorized: the `Authorization` header is missing, malformed or expired, or its signature does not match.",
           "contents": [
             {
               "mediaType": "application/json",
@@ -1783,7 +2169,7 @@ export const facts: ApiFacts = {
         },
         {
           "status": "403",
-          "description": "Forbidden: the API key's IAM role does not allow this operation, or the operation is not allowed on this service. The document lists only 200 responses; this response comes from the real API (the status codes mapped by the vendor's Go SDK, egoscale v3), and its message text is illustrative.",
+          "description": "Forbidden: the API key's IAM role does not allow this operation, or the operation is not allowed on this service.",
           "contents": [
             {
               "mediaType": "application/json",
@@ -1801,7 +2187,7 @@ export const facts: ApiFacts = {
         },
         {
           "status": "404",
-          "description": "Not found: no service (or user) of that name exists in this zone. The document lists only 200 responses; this response comes from the real API (the status codes mapped by the vendor's Go SDK, egoscale v3), and its message text is illustrative.",
+          "description": "Not found: no service (or user) of that name exists in this zone.",
           "contents": [
             {
               "mediaType": "application/json",
@@ -1819,7 +2205,7 @@ export const facts: ApiFacts = {
         },
         {
           "status": "500",
-          "description": "Internal server error: retry later. The document lists only 200 responses; this response comes from the real API (the status codes mapped by the vendor's Go SDK, egoscale v3), and its message text is illustrative.",
+          "description": "Internal server error: retry later.",
           "contents": [
             {
               "mediaType": "application/json",
@@ -1896,7 +2282,7 @@ export const facts: ApiFacts = {
         },
         {
           "status": "401",
-          "description": "Unauthorized: the `Authorization` header is missing, malformed or expired, or its signature does not match. The document lists only 200 responses; this response comes from the real API (the status codes mapped by the vendor's Go SDK, egoscale v3), and its message text is illustrative.",
+          "description": "Unauthorized: the `Authorization` header is missing, malformed or expired, or its signature does not match.",
           "contents": [
             {
               "mediaType": "application/json",
@@ -1914,7 +2300,7 @@ export const facts: ApiFacts = {
         },
         {
           "status": "403",
-          "description": "Forbidden: the API key's IAM role does not allow this operation, or the operation is not allowed on this service. The document lists only 200 responses; this response comes from the real API (the status codes mapped by the vendor's Go SDK, egoscale v3), and its message text is illustrative.",
+          "description": "Forbidden: the API key's IAM role does not allow this operation, or the operation is not allowed on this service.",
           "contents": [
             {
               "mediaType": "application/json",
@@ -1932,7 +2318,7 @@ export const facts: ApiFacts = {
         },
         {
           "status": "500",
-          "description": "Internal server error: retry later. The document lists only 200 responses; this response comes from the real API (the status codes mapped by the vendor's Go SDK, egoscale v3), and its message text is illustrative.",
+          "description": "Internal server error: retry later.",
           "contents": [
             {
               "mediaType": "application/json",
@@ -2111,6 +2497,9 @@ export const facts: ApiFacts = {
     "CreateDbaasServiceValkeyRequest.recovery-backup-name": {
       "minLength": 1
     },
+    "CreateDbaasServiceValkeyRequest.version": {
+      "minLength": 1
+    },
     "CreateDbaasValkeyUserRequest.username": {
       "minLength": 1,
       "maxLength": 64
@@ -2207,6 +2596,13 @@ export const facts: ApiFacts = {
       "minLength": 1,
       "maxLength": 64
     },
+    "DbaasValkeyUser.username": {
+      "minLength": 1,
+      "maxLength": 64
+    },
+    "DbaasValkeyVersion": {
+      "minLength": 1
+    },
     "JsonSchemaValkey.active_expire_effort": {
       "minimum": 1,
       "maximum": 10
@@ -2245,6 +2641,9 @@ export const facts: ApiFacts = {
     "UpdateDbaasServiceValkeyRequest.plan": {
       "minLength": 1,
       "maxLength": 128
+    },
+    "UpdateDbaasServiceValkeyRequest.version": {
+      "minLength": 1
     }
   }
 };

@@ -212,7 +212,7 @@ return errors === 0;
 validate58.evaluated = {"props":{"name":true},"dynamicProps":false,"dynamicItems":false};
 
 export const delete_dbaas_service_valkey_path = validate60;
-const schema24 = {"type":"object","properties":{"name":{"$ref":"#/components/schemas/DbaasServiceName"}},"required":["name"]};
+const schema24 = {"type":"object","properties":{"name":{"type":"string"}},"required":["name"]};
 
 function validate60(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -236,19 +236,44 @@ vErrors.push(err0);
 errors++;
 }
 if(data.name !== undefined){
-if(!(validate54(data.name, {instancePath:instancePath+"/name",parentData:data,parentDataProperty:"name",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
-errors = vErrors.length;
+let data0 = data.name;
+if(typeof data0 !== "string"){
+let dataType0 = typeof data0;
+let coerced0 = undefined;
+if(!(coerced0 !== undefined)){
+if(dataType0 == "number" || dataType0 == "boolean"){
+coerced0 = "" + data0;
 }
-}
+else if(data0 === null){
+coerced0 = "";
 }
 else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err1 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err1];
 }
 else {
 vErrors.push(err1);
+}
+errors++;
+}
+}
+if(coerced0 !== undefined){
+data0 = coerced0;
+if(data !== undefined){
+data["name"] = coerced0;
+}
+}
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
 }
 errors++;
 }
@@ -257,13 +282,13 @@ return errors === 0;
 }
 validate60.evaluated = {"props":{"name":true},"dynamicProps":false,"dynamicItems":false};
 
-export const start_dbaas_valkey_maintenance_path = validate62;
+export const start_dbaas_valkey_maintenance_path = validate61;
 const schema25 = {"type":"object","properties":{"name":{"$ref":"#/components/schemas/DbaasServiceName"}},"required":["name"]};
 
-function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate62.evaluated;
+const evaluated0 = validate61.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -298,18 +323,18 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate62.errors = vErrors;
+validate61.errors = vErrors;
 return errors === 0;
 }
-validate62.evaluated = {"props":{"name":true},"dynamicProps":false,"dynamicItems":false};
+validate61.evaluated = {"props":{"name":true},"dynamicProps":false,"dynamicItems":false};
 
-export const stop_dbaas_valkey_migration_path = validate64;
+export const stop_dbaas_valkey_migration_path = validate63;
 const schema26 = {"type":"object","properties":{"name":{"$ref":"#/components/schemas/DbaasServiceName"}},"required":["name"]};
 
-function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate64.evaluated;
+const evaluated0 = validate63.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -344,18 +369,18 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate64.errors = vErrors;
+validate63.errors = vErrors;
 return errors === 0;
 }
-validate64.evaluated = {"props":{"name":true},"dynamicProps":false,"dynamicItems":false};
+validate63.evaluated = {"props":{"name":true},"dynamicProps":false,"dynamicItems":false};
 
-export const create_dbaas_valkey_user_path = validate66;
+export const list_dbaas_valkey_users_path = validate65;
 const schema27 = {"type":"object","properties":{"service-name":{"$ref":"#/components/schemas/DbaasServiceName"}},"required":["service-name"]};
 
-function validate66(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate66.evaluated;
+const evaluated0 = validate65.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -390,19 +415,65 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate66.errors = vErrors;
+validate65.errors = vErrors;
 return errors === 0;
 }
-validate66.evaluated = {"props":{"service-name":true},"dynamicProps":false,"dynamicItems":false};
+validate65.evaluated = {"props":{"service-name":true},"dynamicProps":false,"dynamicItems":false};
 
-export const delete_dbaas_valkey_user_path = validate68;
-const schema28 = {"type":"object","properties":{"service-name":{"$ref":"#/components/schemas/DbaasServiceName"},"username":{"$ref":"#/components/schemas/DbaasUserUsername"}},"required":["service-name","username"]};
-const schema29 = {"type":"string","minLength":1,"maxLength":64};
+export const create_dbaas_valkey_user_path = validate67;
+const schema28 = {"type":"object","properties":{"service-name":{"$ref":"#/components/schemas/DbaasServiceName"}},"required":["service-name"]};
 
-function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate70.evaluated;
+const evaluated0 = validate67.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data["service-name"] === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "service-name"},message:"must have required property '"+"service-name"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data["service-name"] !== undefined){
+if(!(validate54(data["service-name"], {instancePath:instancePath+"/service-name",parentData:data,parentDataProperty:"service-name",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate67.errors = vErrors;
+return errors === 0;
+}
+validate67.evaluated = {"props":{"service-name":true},"dynamicProps":false,"dynamicItems":false};
+
+export const update_dbaas_valkey_user_access_control_path = validate69;
+const schema29 = {"type":"object","properties":{"service-name":{"$ref":"#/components/schemas/DbaasServiceName"},"username":{"$ref":"#/components/schemas/DbaasUserUsername"}},"required":["service-name","username"]};
+const schema30 = {"type":"string","minLength":1,"maxLength":64};
+
+function validate71(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate71.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -459,16 +530,16 @@ vErrors.push(err2);
 errors++;
 }
 }
-validate70.errors = vErrors;
+validate71.errors = vErrors;
 return errors === 0;
 }
-validate70.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate71.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate69(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate68.evaluated;
+const evaluated0 = validate69.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -503,8 +574,8 @@ errors = vErrors.length;
 }
 }
 if(data.username !== undefined){
-if(!(validate70(data.username, {instancePath:instancePath+"/username",parentData:data,parentDataProperty:"username",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
+if(!(validate71(data.username, {instancePath:instancePath+"/username",parentData:data,parentDataProperty:"username",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
 errors = vErrors.length;
 }
 }
@@ -519,80 +590,18 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate68.errors = vErrors;
+validate69.errors = vErrors;
 return errors === 0;
 }
-validate68.evaluated = {"props":{"service-name":true,"username":true},"dynamicProps":false,"dynamicItems":false};
+validate69.evaluated = {"props":{"service-name":true,"username":true},"dynamicProps":false,"dynamicItems":false};
 
-export const reveal_dbaas_valkey_user_password_path = validate72;
-const schema30 = {"type":"object","properties":{"service-name":{"$ref":"#/components/schemas/DbaasServiceName"},"username":{"$ref":"#/components/schemas/DbaasUserUsername"}},"required":["service-name","username"]};
-
-function validate72(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate72.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data["service-name"] === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "service-name"},message:"must have required property '"+"service-name"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.username === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "username"},message:"must have required property '"+"username"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data["service-name"] !== undefined){
-if(!(validate54(data["service-name"], {instancePath:instancePath+"/service-name",parentData:data,parentDataProperty:"service-name",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
-errors = vErrors.length;
-}
-}
-if(data.username !== undefined){
-if(!(validate70(data.username, {instancePath:instancePath+"/username",parentData:data,parentDataProperty:"username",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-validate72.errors = vErrors;
-return errors === 0;
-}
-validate72.evaluated = {"props":{"service-name":true,"username":true},"dynamicProps":false,"dynamicItems":false};
-
-export const reset_dbaas_valkey_user_password_path = validate75;
+export const delete_dbaas_valkey_user_path = validate73;
 const schema31 = {"type":"object","properties":{"service-name":{"$ref":"#/components/schemas/DbaasServiceName"},"username":{"$ref":"#/components/schemas/DbaasUserUsername"}},"required":["service-name","username"]};
 
-function validate75(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate73(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate75.evaluated;
+const evaluated0 = validate73.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -627,8 +636,8 @@ errors = vErrors.length;
 }
 }
 if(data.username !== undefined){
-if(!(validate70(data.username, {instancePath:instancePath+"/username",parentData:data,parentDataProperty:"username",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
+if(!(validate71(data.username, {instancePath:instancePath+"/username",parentData:data,parentDataProperty:"username",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
 errors = vErrors.length;
 }
 }
@@ -643,7 +652,131 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate75.errors = vErrors;
+validate73.errors = vErrors;
 return errors === 0;
 }
-validate75.evaluated = {"props":{"service-name":true,"username":true},"dynamicProps":false,"dynamicItems":false};
+validate73.evaluated = {"props":{"service-name":true,"username":true},"dynamicProps":false,"dynamicItems":false};
+
+export const reveal_dbaas_valkey_user_password_path = validate76;
+const schema32 = {"type":"object","properties":{"service-name":{"$ref":"#/components/schemas/DbaasServiceName"},"username":{"$ref":"#/components/schemas/DbaasUserUsername"}},"required":["service-name","username"]};
+
+function validate76(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate76.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data["service-name"] === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "service-name"},message:"must have required property '"+"service-name"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.username === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "username"},message:"must have required property '"+"username"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data["service-name"] !== undefined){
+if(!(validate54(data["service-name"], {instancePath:instancePath+"/service-name",parentData:data,parentDataProperty:"service-name",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+errors = vErrors.length;
+}
+}
+if(data.username !== undefined){
+if(!(validate71(data.username, {instancePath:instancePath+"/username",parentData:data,parentDataProperty:"username",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate76.errors = vErrors;
+return errors === 0;
+}
+validate76.evaluated = {"props":{"service-name":true,"username":true},"dynamicProps":false,"dynamicItems":false};
+
+export const reset_dbaas_valkey_user_password_path = validate79;
+const schema33 = {"type":"object","properties":{"service-name":{"$ref":"#/components/schemas/DbaasServiceName"},"username":{"$ref":"#/components/schemas/DbaasUserUsername"}},"required":["service-name","username"]};
+
+function validate79(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate79.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data["service-name"] === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "service-name"},message:"must have required property '"+"service-name"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.username === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "username"},message:"must have required property '"+"username"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data["service-name"] !== undefined){
+if(!(validate54(data["service-name"], {instancePath:instancePath+"/service-name",parentData:data,parentDataProperty:"service-name",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+errors = vErrors.length;
+}
+}
+if(data.username !== undefined){
+if(!(validate71(data.username, {instancePath:instancePath+"/username",parentData:data,parentDataProperty:"username",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate79.errors = vErrors;
+return errors === 0;
+}
+validate79.evaluated = {"props":{"service-name":true,"username":true},"dynamicProps":false,"dynamicItems":false};

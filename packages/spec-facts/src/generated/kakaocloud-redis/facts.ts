@@ -8,9 +8,9 @@ import type { ApiFacts } from "../../api-facts.js";
 export const facts: ApiFacts = {
   "api": "kakaocloud-redis",
   "title": "KakaoCloud Redis API",
-  "version": "1.0.0",
+  "version": "0.1.0",
   "summary": "Control-plane API of KakaoCloud MemStore (managed Redis OSS) clusters, shards and nodes.",
-  "description": "The REST API of KakaoCloud MemStore, the managed Redis OSS service, in region kr-central-2: engine versions and flavors, clusters (cluster mode enabled) and instance sets (cluster mode disabled), and the shards and nodes of cluster-mode clusters.\n\nThis description is a hand transcription of KakaoCloud's published API reference pages \"Common\" and \"When using cluster mode\". Those pages contain invalid JSON (comments, trailing commas, broken keys) and some contradictions; the examples here are repaired to valid JSON, and where the pages contradict themselves the choice made is written in the description of the field or operation concerned, in a sentence starting with \"Decision:\". The main ones: `restoreSource.backupName` (singular, as in the examples, not `backupNames` as in the table); `subnetAssignments` of `addShard` is a single object (as in the example and the table's type column); the list filter of `listClusters` is modelled as `parameterGroupId` and `parameterGroupName`; a 401 answer is modelled for `listEngineVersions` as well.\n\nThe pages publish no error body; the `Error` schema is a permissive guess. Status values (of clusters, shards, nodes and parameter-group synchronisation) are open strings, because the vendor does not publish a closed list. Creation, change and deletion requests are asynchronous: they answer with the cluster's `objectId`, and the cluster's `status` shows the progress.",
+  "description": "The REST API of KakaoCloud MemStore, the managed Redis OSS service, in region kr-central-2: engine versions and flavors, clusters (cluster mode enabled) and instance sets (cluster mode disabled), and the shards and nodes of cluster-mode clusters.\n\nStatus values (of clusters, shards, nodes and parameter-group synchronisation) are open: the known values are listed, and others may occur. Creation, change and deletion requests are asynchronous: they answer with the cluster's `objectId`, and the cluster's `status` shows the progress.",
   "servers": [
     {
       "url": "https://redis.kr-central-2.kakaocloud.com",
@@ -2962,32 +2962,44 @@ export const facts: ApiFacts = {
     }
   ],
   "enums": {
+    "Cluster.status": [
+      "Init",
+      "Creating",
+      "Running",
+      "Modifying",
+      "Scaling(horizontal)",
+      "Scaling(vertical)"
+    ],
+    "Cluster.parameterGroupSyncStatus": [
+      "In-Sync",
+      "Error-Sync",
+      "Suspended"
+    ],
     "Node.role": [
       "primary",
       "replica"
+    ],
+    "Node.status": [
+      "Init",
+      "Creating",
+      "Running",
+      "Modifying",
+      "Scaling(horizontal)",
+      "Scaling(vertical)"
+    ],
+    "Shard.status": [
+      "Init",
+      "Creating",
+      "Running",
+      "Modifying",
+      "Scaling(horizontal)",
+      "Scaling(vertical)"
     ]
   },
   "schemaDefaults": {},
   "bounds": {
     "AddShardRequest.nodeCount": {
       "minimum": 1
-    },
-    "Cluster.port": {
-      "minimum": 2000,
-      "maximum": 50000
-    },
-    "Cluster.shardCount": {
-      "minimum": 0,
-      "maximum": 12
-    },
-    "Cluster.totalNodeCount": {
-      "minimum": 0
-    },
-    "Cluster.vcpu": {
-      "minimum": 0
-    },
-    "Cluster.memory": {
-      "minimum": 0
     },
     "CreateClusterRequest.name": {
       "minLength": 1
@@ -3019,19 +3031,7 @@ export const facts: ApiFacts = {
     "CreateClusterRequest.securityGroups": {
       "minItems": 1
     },
-    "Flavor.vcpus": {
-      "minimum": 1
-    },
-    "Flavor.memory": {
-      "minimum": 1
-    },
     "RestoreSource.backupName": {
-      "minLength": 1
-    },
-    "SecurityGroupRef.id": {
-      "minLength": 1
-    },
-    "SubnetRef.id": {
       "minLength": 1
     },
     "UpdateClusterRequest.parameterGroupId": {

@@ -1,0 +1,72 @@
+// The clients' types as a TypeScript user gets them from the installed packages: strict, with
+// exactOptionalPropertyTypes and noUncheckedIndexedAccess, the libraries' own .d.ts checked too
+// (skipLibCheck off), under each moduleResolution a project uses. Each fixture is compiled as ESM (.ts
+// in a "type": "module" app) and as CommonJS (.cts), so both the .d.ts and the .d.cts are read.
+import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import ts from "typescript";
+import { describe, expect, inject, it } from "vitest";
+
+const app = inject("consumerApp");
+const clients = inject("publicPackages").filter((pkg) => pkg.api !== null);
+const fixtureDir = path.join(import.meta.dirname, "fixtures", "types");
+
+/** A Node project (Node's types, no DOM) for node16 and nodenext; a browser project (DOM, no Node types) for bundler. */
+const resolutions = {
+  node16: { module: "node16", moduleResolution: "node16", lib: ["es2022"], types: ["node"] },
+  nodenext: { module: "nodenext", moduleResolution: "nodenext", lib: ["es2022"], types: ["node"] },
+  bundler: { module: "esnext", moduleResolution: "bundler", lib: ["es2022", "dom", "dom.iterable"], types: [] },
+} as const;
+
+function compile(resolution: keyof typeof resolutions): { files: string[]; diagnostics: string } {
+  const dir = path.join(app.runDir, `types-${resolution}`);
+  mkdirSync(dir, { recursive: true });
+  const files: string[] = [];
+  for (const fixture of readdirSync(fixtureDir)) {
+    for (const extension of [".ts", ".cts"]) {
+      const file = path.join(dir, fixture.replace(/\.ts$/, extension));
+      copyFileSync(path.join(fixtureDir, fixture), file);
+      files.push(file);
+    }
+  }
+  const compilerOptions = {
+    ...resolutions[resolution],
+    target: "es2022",
+    strict: true,
+    exactOptionalPropertyTypes: true,
+    noUncheckedIndexedAccess: true,
+    skipLibCheck: false,
+    noEmit: true,
+  };
+  writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions, files }, null, 2));
+  const config = ts.getParsedCommandLineOfConfigFile(path.join(dir, "tsconfig.json"), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })!;
+  const program = ts.createProgram(config.fileNames, config.options);
+  const diagnostics = ts.formatDiagnostics(ts.getPreEmitDiagnostics(program), {
+    getCanonicalFileName: (name) => name,
+    getCurrentDirectory: () => dir,
+    getNewLine: () => "\n",
+  });
+  return { files: program.getSourceFiles().map((file) => file.fileName), diagnostics };
+}
+
+it("has a type fixture for every client", () => {
+  expect(readdirSync(fixtureDir).sort()).toEqual(clients.map((pkg) => `${pkg.api}.ts`).sort());
+});
+
+describe.each(Object.keys(resolutions) as (keyof typeof resolutions)[])("moduleResolution %s", (resolution) => {
+  const result = compile(resolution);
+
+  it("compiles every client's fixture, and every expected error is still an error", () => {
+    expect(result.diagnostics).toBe("");
+  });
+
+  it("reads the installed packages' declarations (ESM and CJS), not the repository's sources", () => {
+    const ours = result.files.filter((file) => file.includes("/node_modules/@managed-redis/"));
+    for (const pkg of clients) {
+      const declarations = ours.filter((file) => file.includes(`/node_modules/${pkg.name}/`));
+      expect(declarations.some((file) => file.endsWith(".d.ts")), pkg.name).toBe(true);
+      expect(declarations.some((file) => file.endsWith(".d.cts")), pkg.name).toBe(true);
+    }
+    expect(result.files.filter((file) => file.includes("/packages/") && !file.includes("/node_modules/"))).toEqual([]);
+  });
+});
