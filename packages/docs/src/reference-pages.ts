@@ -57,9 +57,17 @@ export async function writeReferenceAssets(siteDir: string): Promise<void> {
   });
 }
 
-/** The bundle as the renderer gets it: every operation with its TypeScript and curl samples. */
+// The notes on the transcription have a page of their own (notes.html): the renderer's document carries
+// none, so no option of the renderer (extensions shown, "Copy as Markdown") can put them in the reference.
+function withoutNotes<T>(node: T): T {
+  if (Array.isArray(node)) return node.map(withoutNotes) as T;
+  if (node === null || typeof node !== "object") return node;
+  return Object.fromEntries(Object.entries(node).filter(([key]) => key !== "x-decision").map(([key, value]) => [key, withoutNotes(value)])) as T;
+}
+
+/** The bundle as the renderer gets it: every operation with its TypeScript and curl samples, no transcription notes. */
 export function referenceDocument(api: ApiName, bundle: SpecDocument, mockUrl: string): SpecDocument {
-  const doc = structuredClone(bundle);
+  const doc = withoutNotes(bundle);
   for (const operation of sampleOperations(doc)) {
     const target = doc.paths![operation.path]![operation.method] as Record<string, unknown>;
     target["x-codeSamples"] = codeSamples(api, bundle, operation, mockUrl);
