@@ -74,31 +74,13 @@ export function enumsOfPropertiesNamed(doc: JsonObject, property: string): strin
   return [...values];
 }
 
-function slug(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
-}
-
-export interface TagRoute {
-  /** Redoc 3's route of the tag: #/<tag name, lower case, non-alphanumerics as "-">. */
-  route: string;
-  /** Redoc 3's slug of each operation of the tag (the operationId, lower case). */
-  operations: string[];
-}
-
-/** The Redoc routes of the tags that have operations, each with its operations' slugs. */
-export function tagRoutesOf(doc: JsonObject): TagRoute[] {
-  const paths = (doc.paths ?? {}) as Record<string, JsonObject>;
-  const byTag = new Map<string, string[]>();
-  for (const item of Object.values(paths)) {
-    for (const method of httpMethods) {
-      const operation = item[method] as JsonObject | undefined;
-      if (!operation) continue;
-      for (const tag of (operation.tags as string[] | undefined) ?? []) {
-        const list = byTag.get(tag) ?? [];
-        list.push(slug(String(operation.operationId ?? "")));
-        byTag.set(tag, list);
-      }
-    }
-  }
-  return [...byTag].map(([tag, operations]) => ({ route: `#/${slug(tag)}`, operations }));
+/** The first example of an operation's response (`status`) or request body (`"request"`), $refs resolved. */
+export function responseExample(doc: JsonObject, path: string, method: string, status: string): Json | undefined {
+  const operation = resolve(doc, ((doc.paths as Record<string, JsonObject>)[path] ?? {})[method]);
+  const response = resolve(doc, status === "request" ? operation?.requestBody : (operation?.responses as JsonObject | undefined)?.[status]);
+  const media = resolve(doc, (response?.content as JsonObject | undefined)?.["application/json"]);
+  if (!media) return undefined;
+  if (media.example !== undefined) return media.example;
+  const first = Object.values((media.examples as JsonObject | undefined) ?? {})[0];
+  return resolve(doc, first)?.value;
 }
