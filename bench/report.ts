@@ -1,10 +1,10 @@
 // Renders bench/results.json into bench/RESULTS.md: one table per measurement, the targets first.
 import type { Environment } from "./lib/environment.ts";
-import type { BundleSection, ClientOverheadSection, MockSection, PipelineSection, Results, Target } from "./lib/results.ts";
+import type { BundleSection, ClientOverheadSection, DocsSection, MockSection, PipelineSection, Results, Target } from "./lib/results.ts";
 
 /** A markdown table; columns whose cells are all numbers (or ratios, sizes) are right-aligned. */
 function table(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
-  const numeric = header.map((_, column) => rows.length > 0 && rows.every((row) => /^[*\d.,\s]*[\d.,]+[\s]*(×|kB|ms|µs)?[*]*( \([\d,]+\))?$|^$/.test(String(row[column] ?? ""))));
+  const numeric = header.map((_, column) => rows.length > 0 && rows.every((row) => /^[*\d.,\s]*[\d.,]+[\s]*(×|kB|MB|ms|µs)?[*]*( \([\d,]+\))?$|^$/.test(String(row[column] ?? ""))));
   return [
     `| ${header.join(" | ")} |`,
     `|${numeric.map((right) => (right ? "---:" : "---")).join("|")}|`,
@@ -142,11 +142,28 @@ function pipelineSection(section: PipelineSection): string {
   ].join("\n");
 }
 
+function docsSection(section: DocsSection): string {
+  return [
+    "## Docs site: reference renderers (Chromium)",
+    "",
+    measured(section),
+    "",
+    section.method,
+    "",
+    table(
+      ["renderer", "API", "page weight", "gzipped", "requests", "first operation in view ms (median)", "slowest ms", "requests to other hosts", "console errors"],
+      section.rows.map((r) => [r.renderer, r.api, `${(r.pageBytes / 1e6).toFixed(2)} MB`, `${(r.pageGzipBytes / 1e6).toFixed(2)} MB`, r.requests, r.firstOperationMs, r.firstOperationMaxMs, r.remoteRequests.length === 0 ? "0" : r.remoteRequests.join(", "), r.consoleErrors.length === 0 ? "0" : r.consoleErrors.join("; ")]),
+    ),
+    "",
+    ...section.notes.map((note) => `- ${note}`),
+  ].join("\n");
+}
+
 export function renderMarkdown(results: Results): string {
   return [
     "# Benchmarks",
     "",
-    "The latest figures of `npm run bench` (not part of `npm test`); `tsx bench/run.ts --only client|bundle|mock|pipeline`",
+    "The latest figures of `npm run bench` (not part of `npm test`); `tsx bench/run.ts --only client|bundle|mock|pipeline|docs`",
     "re-measures one section and keeps the others. Every ratio compares things measured side by side in the same run.",
     "Raw data: [results.json](./results.json).",
     "",
@@ -159,6 +176,8 @@ export function renderMarkdown(results: Results): string {
     results.mock ? mockSection(results.mock) : "",
     "",
     results.pipeline ? pipelineSection(results.pipeline) : "",
+    "",
+    results.docs ? docsSection(results.docs) : "",
     "",
   ]
     .join("\n")

@@ -1,10 +1,11 @@
 // `npm run bench`: runs the sections (or `--only a,b`), merges them into bench/results.json and renders
-// bench/RESULTS.md. Sections: client, bundle, mock, pipeline; `--render-only` re-renders RESULTS.md. The packages must be built first (the root
+// bench/RESULTS.md. Sections: client, bundle, mock, pipeline, docs; `--render-only` re-renders RESULTS.md. The packages must be built first (the root
 // script does it): the bench imports them by name, as a user would.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { measureBundleSize } from "./bundle-size.ts";
 import { measureClientOverhead } from "./client-overhead.ts";
+import { measureDocsRenderers } from "./docs-renderers.ts";
 import { describeEnvironment } from "./lib/environment.ts";
 import { resultsJsonPath, resultsMarkdownPath } from "./lib/paths.ts";
 import { progress } from "./lib/progress.ts";
@@ -18,6 +19,7 @@ const sections = {
   bundle: measureBundleSize,
   mock: measureMock,
   pipeline: measurePipeline,
+  docs: measureDocsRenderers,
 } as const satisfies Record<keyof Results, () => Promise<unknown>>;
 type SectionName = keyof typeof sections;
 

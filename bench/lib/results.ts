@@ -107,9 +107,34 @@ export interface PipelineSection {
   notes: string[];
 }
 
+export interface DocsRendererRow {
+  renderer: string;
+  api: string;
+  /** Bytes of every response of the load (headers and bodies), median. */
+  pageBytes: number;
+  /** The same bodies gzipped (level 6), as a compressing server would send them, median. */
+  pageGzipBytes: number;
+  requests: number;
+  /** Navigation start → the first operation's heading in the viewport, median and slowest. */
+  firstOperationMs: number;
+  firstOperationMaxMs: number;
+  /** Requests to other hosts (refused); must be empty. */
+  remoteRequests: string[];
+  consoleErrors: string[];
+}
+
+export interface DocsSection {
+  measuredAt: string;
+  environment: Environment;
+  method: string;
+  rows: DocsRendererRow[];
+  notes: string[];
+}
+
 export interface Results {
   client?: ClientOverheadSection;
   bundle?: BundleSection;
   mock?: MockSection;
   pipeline?: PipelineSection;
+  docs?: DocsSection;
 }

@@ -14,13 +14,15 @@ export interface RecordedPage {
   page: Page;
   context: BrowserContext;
   consoleErrors: string[];
+  /** Every console message, of any level (to check that no secret is logged). */
+  consoleMessages: string[];
   pageErrors: string[];
   remoteRequests: string[];
 }
 
 export async function openRecordedPage(browser: Browser, viewport = { width: 1280, height: 900 }): Promise<RecordedPage> {
   const context = await browser.newContext({ viewport, serviceWorkers: "block" });
-  const recorded: Omit<RecordedPage, "page"> = { context, consoleErrors: [], pageErrors: [], remoteRequests: [] };
+  const recorded: Omit<RecordedPage, "page"> = { context, consoleErrors: [], consoleMessages: [], pageErrors: [], remoteRequests: [] };
   // The context sees the requests of workers too; anything for another host is recorded and never sent.
   context.on("request", (request) => {
     if (!isLocalUrl(request.url())) recorded.remoteRequests.push(request.url());
@@ -29,10 +31,14 @@ export async function openRecordedPage(browser: Browser, viewport = { width: 128
     (url) => !isLocalUrl(url.href),
     (route) => route.abort("blockedbyclient"),
   );
-  const page = await context.newPage();
-  page.on("console", (message) => {
-    if (message.type() === "error") recorded.consoleErrors.push(message.text());
+  // Pages opened later in the context (fresh loads of a link) are recorded too.
+  context.on("page", (opened) => {
+    opened.on("console", (message) => {
+      recorded.consoleMessages.push(message.text());
+      if (message.type() === "error") recorded.consoleErrors.push(message.text());
+    });
+    opened.on("pageerror", (error) => recorded.pageErrors.push(error.message));
   });
-  page.on("pageerror", (error) => recorded.pageErrors.push(error.message));
+  const page = await context.newPage();
   return { page, ...recorded };
 }

@@ -67,7 +67,7 @@ describe("spec-diff classification", () => {
 });
 
 // Redocly rates every changed constraint, reshuffled parameter list and changed type major; the corrections
-// (scripts/lib/spec-diff/corrections.ts) say what each means to a client of the generated types.
+// (packages/tooling/src/spec-diff/corrections.ts) say what each means to a client of the generated types.
 describe("corrections of Redocly's verdicts", () => {
   const constrained = (revision: string) =>
     diffSpecs({ label: "gadgets", packageName: "@managed-redis/gadgets", baseFile: fixture("constrained/base.json"), revisionFile: fixture(`constrained/${revision}`) });
@@ -143,7 +143,7 @@ describe("corrections of Redocly's verdicts", () => {
 });
 
 // Redocly pairs the items of a parameter list by content and likeness, not by identity; spec-diff pairs
-// parameters by `in` and `name` (scripts/lib/spec-diff/parameters.ts), wherever they are declared.
+// parameters by `in` and `name` (packages/tooling/src/spec-diff/parameters.ts), wherever they are declared.
 describe("parameters, paired by `in` and `name`", () => {
   const sprockets = (revision: string) =>
     diffSpecs({ label: "sprockets", packageName: "@managed-redis/sprockets", baseFile: fixture("parameters/base.json"), revisionFile: fixture(`parameters/${revision}`) });

@@ -1,6 +1,7 @@
-// Builds the docs site into packages/docs/dist/: the landing page, and per API its reference page, the notes
-// on its transcription, copies of the bundled spec and (when the gates work has written one) its changelog. Fails on a missing bundle,
-// a broken link on a hand-written page, or anything that would load from another host.
+// Builds the docs site into packages/docs/dist/: the landing page, and per API its reference page (Scalar, with
+// code samples and "try it"), the notes on its transcription, copies of the bundled spec and (when one
+// exists) its changelog as HTML. Fails on a missing bundle, a broken link on a hand-written page, or anything
+// that would load from another host.
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -10,7 +11,8 @@ import { writeChangelogPage, writePackageChangelogsPage } from "./changelogs.ts"
 import { renderLandingPage, type LandingPageApi } from "./landing-page.ts";
 import { checkLinks, formatBrokenLinks } from "./link-checker.ts";
 import { writeNotesPage } from "./notes-page.ts";
-import { buildReferencePage } from "./reference-pages.ts";
+import { mockDefaultPorts } from "./api-distribution.ts";
+import { writeReferenceAssets, writeReferencePage } from "./reference-pages.ts";
 import { findRemoteResources, findRemoteResourcesInCss } from "./remote-resources.ts";
 
 export const siteDir = fileURLToPath(new URL("../dist/", import.meta.url));
@@ -28,6 +30,7 @@ if (missing.length) fail(`bundled specs missing (run \`npm run bundle\` first):\
 rmSync(siteDir, { recursive: true, force: true });
 mkdirSync(siteDir, { recursive: true });
 for (const asset of readdirSync(assetsDir)) copyFileSync(path.join(assetsDir, asset), path.join(siteDir, asset));
+await writeReferenceAssets(siteDir);
 
 const handWrittenPages = ["index.html"];
 const landingApis: LandingPageApi[] = [];
@@ -37,12 +40,16 @@ for (const api of apiNames) {
   mkdirSync(apiDir, { recursive: true });
   copyFileSync(bundledSpec(api, "yaml"), path.join(apiDir, "openapi.yaml"));
   copyFileSync(bundledSpec(api, "json"), path.join(apiDir, "openapi.json"));
-  buildReferencePage({
-    bundle: bundledSpec(api, "yaml"),
-    output: path.join(apiDir, "index.html"),
-    title: `${summary.title} ${summary.version} reference · Managed Redis APIs`,
-  });
   const hasChangelog = writeChangelogPage(api, summary.title, apiDir);
+  writeReferencePage({
+    api,
+    title: `${summary.title} ${summary.version} reference · Managed Redis APIs`,
+    bundle: readBundle(api),
+    apiDir,
+    mockUrl: `http://127.0.0.1:${mockDefaultPorts[api]}`,
+    hasChangelog,
+  });
+  handWrittenPages.push(`${api}/index.html`);
   if (hasChangelog) handWrittenPages.push(`${api}/changelog.html`);
   writeNotesPage(summary.title, readBundle(api) as Record<string, any>, apiDir);
   handWrittenPages.push(`${api}/notes.html`);
@@ -56,10 +63,10 @@ writeFileSync(path.join(siteDir, "index.html"), renderLandingPage(landingApis, {
 const broken = checkLinks({ root: siteDir, pages: handWrittenPages });
 if (broken.length) fail(`broken links:\n${formatBrokenLinks(broken)}`);
 
-const htmlPages = [...handWrittenPages, ...apiNames.map((api) => `${api}/index.html`)];
+const htmlPages = handWrittenPages;
 const remote = [
   ...htmlPages.flatMap((page) => findRemoteResources(readFileSync(path.join(siteDir, page), "utf8")).map((found) => ({ page, ...found }))),
-  ...findRemoteResourcesInCss(readFileSync(path.join(siteDir, "site.css"), "utf8")).map((found) => ({ page: "site.css", ...found })),
+  ...["site.css", "reference.css"].flatMap((css) => findRemoteResourcesInCss(readFileSync(path.join(siteDir, css), "utf8")).map((found) => ({ page: css, ...found }))),
 ];
 if (remote.length) fail(`pages would load from other hosts:\n${remote.map((r) => `  ${r.page}: ${r.kind} ${r.url}`).join("\n")}`);
 

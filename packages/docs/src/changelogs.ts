@@ -8,6 +8,7 @@ import path from "node:path";
 import { repoRoot, type ApiName } from "@managed-redis/tooling/apis";
 import { isPublishable, listWorkspaces } from "@managed-redis/tooling/workspaces";
 import { escapeHtml } from "./html.ts";
+import { renderMarkdown } from "./markdown.ts";
 import { pageShell } from "./page-shell.ts";
 
 export function changelogSource(api: ApiName): string {
@@ -26,21 +27,23 @@ export function writeChangelogPage(api: ApiName, title: string, apiDir: string):
   if (!hasChangelog(api)) return false;
   const markdown = readFileSync(changelogSource(api), "utf8");
   copyFileSync(changelogSource(api), path.join(apiDir, "CHANGELOG.md"));
-  // Shown as written (preformatted): no Markdown renderer is a dependency of this package, and the file
-  // is meant to be read as text. Swap in a renderer here if the changelog grows tables or links.
+  // The same Markdown that CHANGELOG.md is, as HTML: its `#` title becomes an <h2> under the page's <h1>.
+  const usedIds = new Set<string>();
   let client = "";
   if (existsSync(clientChangelog(api))) {
     copyFileSync(clientChangelog(api), path.join(apiDir, "CLIENT-CHANGELOG.md"));
     client = `
-      <h2 id="client">@managed-redis/${escapeHtml(api)} (the client)</h2>
-      <p><a href="./CLIENT-CHANGELOG.md">CHANGELOG.md</a> of the npm package</p>
-      <pre class="changelog">${escapeHtml(readFileSync(clientChangelog(api), "utf8"))}</pre>`;
+      <section id="client" class="changelog" aria-label="@managed-redis/${escapeHtml(api)} (the client)">
+        <p class="muted">The client package, <a href="./CLIENT-CHANGELOG.md">CHANGELOG.md</a>:</p>
+${renderMarkdown(readFileSync(clientChangelog(api), "utf8"), { headingOffset: 1, idPrefix: "client-", usedIds })}
+      </section>`;
   }
   const body = `
       <h1>${escapeHtml(title)}: changelog</h1>
       <p><a href="../index.html">All APIs</a> · <a href="./index.html">API reference</a> · <a href="./CHANGELOG.md">CHANGELOG.md</a> · <a href="../changelogs.html">Every package's changelog</a></p>
-      <h2 id="description">@managed-redis/spec-${escapeHtml(api)} (the API description)</h2>
-      <pre class="changelog">${escapeHtml(markdown)}</pre>${client}`;
+      <section id="description" class="changelog" aria-label="@managed-redis/spec-${escapeHtml(api)} (the API description)">
+${renderMarkdown(markdown, { headingOffset: 1, idPrefix: "description-", usedIds })}
+      </section>${client}`;
   writeFileSync(
     path.join(apiDir, "changelog.html"),
     pageShell({ title: `${title} changelog · Managed Redis APIs`, stylesheet: "../site.css", home: "../index.html", body }),
@@ -50,14 +53,18 @@ export function writeChangelogPage(api: ApiName, title: string, apiDir: string):
 
 /** Writes changelogs.html: every published package's CHANGELOG.md, in the order of the workspaces. */
 export function writePackageChangelogsPage(siteDir: string): void {
+  const usedIds = new Set<string>();
   const sections = listWorkspaces(repoRoot)
     .filter(isPublishable)
     .filter(({ dir }) => existsSync(path.join(repoRoot, dir, "CHANGELOG.md")))
     .map(({ dir, manifest }) => {
       const id = manifest.name.replace(/^@/, "").replace(/[^A-Za-z0-9-]+/g, "-");
+      // Each CHANGELOG.md starts with `# <package name>`: that heading is the section's <h2>.
       return `
-      <h2 id="${id}">${escapeHtml(manifest.name)} <span class="version">${escapeHtml(manifest.version ?? "")}</span></h2>
-      <pre class="changelog">${escapeHtml(readFileSync(path.join(repoRoot, dir, "CHANGELOG.md"), "utf8"))}</pre>`;
+      <section id="${id}" class="changelog">
+${renderMarkdown(readFileSync(path.join(repoRoot, dir, "CHANGELOG.md"), "utf8"), { headingOffset: 1, idPrefix: `${id}-`, usedIds })}
+        <p class="muted">Version ${escapeHtml(manifest.version ?? "")}</p>
+      </section>`;
     });
   const body = `
       <h1>Changelogs of the npm packages</h1>

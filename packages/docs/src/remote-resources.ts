@@ -59,6 +59,10 @@ function findInScript(script: string, found: RemoteResource[]): void {
   }
 }
 
+// This machine is not another host: a policy may let requests through to loopback addresses (the reference
+// pages' "try it" reaches the local mocks), any port.
+const loopbackSource = /^(?:(?:https?|wss?):\/\/)?(?:127\.0\.0\.1|localhost)(?::(?:\d+|\*))?$/i;
+
 function checkPolicy(html: string, found: RemoteResource[]): void {
   const meta = [...html.matchAll(/<meta\b[^>]*>/gi)]
     .map((m) => m[0])
@@ -72,6 +76,7 @@ function checkPolicy(html: string, found: RemoteResource[]): void {
     const [name, ...sources] = directive.trim().split(/\s+/);
     if (!name || !/-src$/.test(name)) continue;
     for (const source of sources) {
+      if (loopbackSource.test(source)) continue;
       if (source === "*" || /^(?:https?:|wss?:)$/i.test(source) || (/[.:]/.test(source) && !source.startsWith("'") && !/^(?:data|blob|mediastream|filesystem):$/i.test(source))) {
         found.push({ kind: `content-security-policy ${name}`, url: source });
       }

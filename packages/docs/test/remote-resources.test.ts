@@ -40,6 +40,13 @@ describe("findRemoteResources", () => {
     );
   });
 
+  it("lets a policy reach loopback addresses on any port, and nothing else by host", () => {
+    const policy = (connect: string) => `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; connect-src ${connect}">`;
+    expect(findRemoteResources(policy("'self' http://127.0.0.1:* http://localhost:* https://localhost:4010"))).toEqual([]);
+    expect(findRemoteResources(policy("'self' http://127.0.0.1.example.com:*"))).toEqual([{ kind: "content-security-policy connect-src", url: "http://127.0.0.1.example.com:*" }]);
+    expect(findRemoteResources(policy("'self' https:"))).toEqual([{ kind: "content-security-policy connect-src", url: "https:" }]);
+  });
+
   it("tells loopback from remote hosts", () => {
     expect(isRemoteUrl("http://127.0.0.1:8080/x")).toBe(false);
     expect(isRemoteUrl("http://localhost/x")).toBe(false);

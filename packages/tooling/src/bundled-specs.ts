@@ -22,9 +22,9 @@ export interface SpecOperation {
   requestBodySchemaPointer?: string;
 }
 
-/** The operations a path item can hold, in the order OpenAPI 3.1 lists them. */
-export const httpMethods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
-export type HttpMethod = (typeof httpMethods)[number];
+import { httpMethods, type HttpMethod } from "./http-methods.ts";
+
+export { httpMethods, type HttpMethod };
 
 /** One segment of a JSON pointer, escaped (RFC 6901): `~` → `~0`, `/` → `~1`. */
 export function escapePointer(segment: string): string {
