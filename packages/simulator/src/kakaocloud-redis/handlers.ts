@@ -26,6 +26,8 @@ type SubnetAssignment = components["schemas"]["SubnetAssignment"];
 const TOTAL_SLOTS = 16384;
 // How many shards a cluster may have: the spec's bounds of a cluster's shard count.
 const shardCount = spec.facts.bounds["CreateClusterRequest.shardCount"]!;
+// A new cluster's endpoints are hosts under the API's own domain (the spec's server).
+const endpointDomain = new URL(spec.facts.defaultServerUrl).host;
 const MAX_SHARDS = shardCount.maximum!;
 const MIN_SHARDS = shardCount.minimum!;
 
@@ -140,7 +142,7 @@ function createCluster(state: KakaoState, call: Call<"createCluster">, context: 
   };
   const life: Lifecycle<string> = { settled: RUNNING };
   transition(life, "Creating", now, ms, RUNNING);
-  const host = `${body.name}-${id.slice(0, 8)}.redis.kr-central-2.kakaocloud.com`;
+  const host = `${body.name}-${id.slice(0, 8)}.${endpointDomain}`;
   state.clusters.set(id, {
     record,
     life,
