@@ -101,14 +101,16 @@ function mockSection(section: MockSection): string {
     "",
     "### Throughput and latency (autocannon)",
     "",
-    "Rows come from `serverKinds` in `bench/lib/mock-servers.ts`; a new server (e.g. Prism proxy + simulator) is one entry there.",
+    "Rows come from `serverKinds` in `bench/lib/mock-servers.ts`; a new server is one entry there. Server CPU is the CPU time of the " +
+      "server's process (`/proc/<pid>/schedstat`) over the requests it answered: what it costs whatever else runs on the machine, " +
+      "while requests/s also depend on autocannon, which shares the two cores, and on everything else running.",
     "",
     ...[...groups].flatMap(([title, rows]) => [
       `**${title}**`,
       "",
       table(
-        ["server", "connections", "requests/s", "vs bare", "p50 ms", "p99 ms", "non-2xx", "errors"],
-        rows.map((r) => [r.server, r.connections, bytes(r.requestsPerSecond), r.throughputRatio === null ? "" : `${r.throughputRatio}×`, r.p50Ms, r.p99Ms, r.non2xx, r.errors]),
+        ["server", "connections", "requests/s", "vs bare", "p50 ms", "p99 ms", "server CPU µs/request", "non-2xx", "errors"],
+        rows.map((r) => [r.server, r.connections, bytes(r.requestsPerSecond), r.throughputRatio === null ? "" : `${r.throughputRatio}×`, r.p50Ms, r.p99Ms, r.serverCpuMicros ?? "", r.non2xx, r.errors]),
       ),
       "",
     ]),

@@ -5,9 +5,9 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { parse } from "yaml";
-import { bundledSpec, isApiName, strictBundledSpec } from "./lib/apis.ts";
-import { runRedocly } from "./lib/redocly.ts";
-import { strictVariant } from "./lib/strict-variant.ts";
+import { bundledSpec, isApiName, strictBundledSpec } from "@managed-redis/tooling/apis";
+import { runRedocly } from "@managed-redis/tooling/redocly";
+import { strictVariant } from "@managed-redis/tooling/strict-variant";
 
 const api = process.argv[2] ?? "";
 if (!isApiName(api)) {

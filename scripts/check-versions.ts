@@ -4,8 +4,8 @@
 // usage: tsx scripts/check-versions.ts [--root <dir>]
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { apiNames, repoRoot } from "./lib/apis.ts";
-import { checkVersioningPolicy, clientPackageName, readReleaseState, specPackageOf } from "./lib/release/versioning-policy.ts";
+import { apiNames, repoRoot } from "@managed-redis/tooling/apis";
+import { checkVersioningPolicy, clientPackageName, readReleaseState, specPackageOf } from "@managed-redis/tooling/release/versioning-policy";
 
 const { values } = parseArgs({ options: { root: { type: "string" } }, strict: true });
 const root = path.resolve(values.root ?? repoRoot);

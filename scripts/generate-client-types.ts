@@ -18,16 +18,18 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import openapiTS, { astToString } from "openapi-typescript";
-import { bundledSpec, isApiName, repoRoot, type ApiName } from "./lib/apis.ts";
+import { bundledSpec, isApiName, repoRoot, type ApiName } from "@managed-redis/tooling/apis";
+import { operationsOf } from "@managed-redis/tooling/bundled-specs";
+import { clientPackageOf } from "@managed-redis/tooling/spec-diff/changesets";
+import { listWorkspaces } from "@managed-redis/tooling/workspaces";
 
-const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
-
-// The client package that holds each API's generated code.
-const packageDir: Record<ApiName, string> = {
-  "kakaocloud-redis": "packages/kakaocloud-redis",
-  "exoscale-dbaas-valkey": "packages/exoscale-dbaas-valkey",
-  "redis-enterprise": "packages/redis-enterprise",
-};
+/** The folder of the client package that holds an API's generated code (the workspace of its name). */
+function packageDir(api: ApiName): string {
+  const name = clientPackageOf(api);
+  const workspace = listWorkspaces(repoRoot).find((candidate) => candidate.manifest.name === name);
+  if (!workspace) throw new Error(`no workspace is named ${name}, the client package of ${api}`);
+  return workspace.dir;
+}
 
 interface SchemaLike {
   type?: string | string[];
@@ -50,7 +52,7 @@ function openEnumValues(schema: SchemaLike): string[] | undefined {
 interface OpenApiDocument {
   components?: { schemas?: Record<string, SchemaLike> };
   servers?: { url: string; variables?: Record<string, { default: string; enum?: string[] }> }[];
-  paths?: Record<string, Record<string, { operationId?: string } | unknown>>;
+  paths?: Record<string, Record<string, unknown>>;
 }
 
 function header(api: ApiName): string {
@@ -83,12 +85,9 @@ async function renderTypes(api: ApiName, document: OpenApiDocument): Promise<str
 
 function renderOperations(api: ApiName, document: OpenApiDocument): string {
   const entries: string[] = [];
-  for (const [template, item] of Object.entries(document.paths ?? {})) {
-    for (const method of HTTP_METHODS) {
-      const operation = item[method] as { operationId?: string } | undefined;
-      if (operation?.operationId) {
-        entries.push(`  ${JSON.stringify(`${method.toUpperCase()} ${template}`)}: ${JSON.stringify(operation.operationId)},`);
-      }
+  for (const { path: template, method, operation } of operationsOf(document)) {
+    if (typeof operation.operationId === "string") {
+      entries.push(`  ${JSON.stringify(`${method.toUpperCase()} ${template}`)}: ${JSON.stringify(operation.operationId)},`);
     }
   }
   const server = document.servers?.[0];
@@ -145,7 +144,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const document = JSON.parse(readFileSync(specPath, "utf8")) as OpenApiDocument;
-  const outDir = path.join(repoRoot, packageDir[api], "src", "generated");
+  const outDir = path.join(repoRoot, packageDir(api), "src", "generated");
   const files: Record<string, string> = {
     "openapi.ts": await renderTypes(api, document),
     "operations.ts": renderOperations(api, document),

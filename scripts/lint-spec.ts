@@ -5,10 +5,10 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { isApiName } from "./lib/apis.ts";
-import { countExamples, validateExamples } from "./lib/example-validator.ts";
-import { runRedocly } from "./lib/redocly.ts";
-import { strictVariant } from "./lib/strict-variant.ts";
+import { isApiName } from "@managed-redis/tooling/apis";
+import { countExamples, validateExamples } from "@managed-redis/tooling/example-validator";
+import { runRedocly } from "@managed-redis/tooling/redocly";
+import { strictVariant } from "@managed-redis/tooling/strict-variant";
 
 const target = process.argv[2];
 if (!target) {

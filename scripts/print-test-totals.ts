@@ -5,7 +5,7 @@
 // Usage: print-test-totals [exit code of npm test]
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { repoRoot } from "./lib/apis.ts";
+import { repoRoot } from "@managed-redis/tooling/apis";
 
 interface VitestJsonReport {
   numPassedTests: number;

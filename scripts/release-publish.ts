@@ -15,16 +15,16 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { repoRoot } from "./lib/apis.ts";
+import { repoRoot } from "@managed-redis/tooling/apis";
 import {
   changesetsPublishRegistry,
   publishGuardProblems,
   REHEARSAL_REGISTRY_VARIABLE,
   type PublishTarget,
-} from "./lib/release/publish-registry.ts";
-import { repositoryMetadata, withRepositoryMetadata } from "./lib/release/repository-metadata.ts";
-import { checkVersioningPolicy, readReleaseState } from "./lib/release/versioning-policy.ts";
-import { isPublishable, listWorkspaces } from "./lib/workspaces.ts";
+} from "@managed-redis/tooling/release/publish-registry";
+import { repositoryMetadata, withRepositoryMetadata } from "@managed-redis/tooling/release/repository-metadata";
+import { checkVersioningPolicy, readReleaseState } from "@managed-redis/tooling/release/versioning-policy";
+import { isPublishable, listWorkspaces } from "@managed-redis/tooling/workspaces";
 
 const { values: options } = parseArgs({ options: { "allow-local": { type: "boolean", default: false } }, strict: true });
 const bin = (name: string) => path.join(repoRoot, "node_modules", ".bin", name);

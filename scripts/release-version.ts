@@ -5,7 +5,7 @@
 //   2. for each API whose spec got a new version: its `info.version` becomes that version, and the
 //      breaking-change gate's report (released baseline → this bundle) goes into the new entry of the
 //      spec's CHANGELOG.md and, when the description changed, of the client's;
-//   3. the specs are bundled again and become the new baselines (`spec-diff --update-baseline`);
+//   3. the specs are bundled again and become the new baselines (`update-baseline`);
 //   4. package-lock.json follows the new versions (`npm install --package-lock-only`), so `npm ci` works;
 //   5. the versioning check runs on the result.
 //
@@ -13,12 +13,12 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { apiNames, bundledSpec, repoRoot, type ApiName } from "./lib/apis.ts";
-import { appendToVersionSection, renderSpecChanges } from "./lib/release/changelog.ts";
-import { setInfoVersion } from "./lib/release/info-version.ts";
-import { checkVersioningPolicy, clientPackageName, readReleaseState, specPackageOf } from "./lib/release/versioning-policy.ts";
-import { diffSpecs } from "./lib/spec-diff/report.ts";
-import { listWorkspaces } from "./lib/workspaces.ts";
+import { apiNames, bundledSpec, repoRoot, type ApiName } from "@managed-redis/tooling/apis";
+import { appendToVersionSection, renderSpecChanges } from "@managed-redis/tooling/release/changelog";
+import { setInfoVersion } from "@managed-redis/tooling/release/info-version";
+import { checkVersioningPolicy, clientPackageName, readReleaseState, specPackageOf } from "@managed-redis/tooling/release/versioning-policy";
+import { diffSpecs } from "@managed-redis/tooling/spec-diff/report";
+import { listWorkspaces } from "@managed-redis/tooling/workspaces";
 
 const bin = (name: string) => path.join(repoRoot, "node_modules", ".bin", name);
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: "1", REDOCLY_TELEMETRY: "off" };
@@ -71,7 +71,7 @@ for (const api of apiNames) {
 
 if (versionedApis.length > 0) {
   run(bin("turbo"), ["run", "bundle", ...versionedApis.map((api) => `--filter=${specPackageOf(api)}`), "--output-logs=errors-only"]);
-  run(bin("tsx"), [path.join(repoRoot, "scripts", "spec-diff.ts"), "--update-baseline", ...versionedApis]);
+  run(bin("tsx"), [path.join(repoRoot, "scripts", "update-baseline.ts"), ...versionedApis]);
 }
 run("npm", ["install", "--package-lock-only", "--ignore-scripts", "--no-audit", "--no-fund"]);
 

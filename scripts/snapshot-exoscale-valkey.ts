@@ -8,7 +8,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parse, stringify } from "yaml";
-import { repoRoot } from "./lib/apis.ts";
+import { repoRoot } from "@managed-redis/tooling/apis";
+import { pointerSegments, resolvePointer } from "@managed-redis/tooling/bundled-specs";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -28,10 +29,10 @@ function walk(node: Json): void {
   if (node === null || typeof node !== "object") return;
   const ref = node.$ref;
   if (typeof ref === "string") {
-    const name = ref.replace("#/components/schemas/", "");
+    const name = pointerSegments(ref).at(-1) ?? ref;
     if (!reached.has(name)) {
       reached.add(name);
-      walk(schemas[name] ?? null);
+      walk((resolvePointer(source, ref) as Json | undefined) ?? null);
     }
   }
   for (const value of Object.values(node)) walk(value);

@@ -1,22 +1,21 @@
-// `npm start`: the three API mocks and the docs site, for a frontend team, in one command.
+// `npm start`: the API mocks and the docs site, for a frontend team, in one command.
 //
-// The root script builds first (the mock package and the docs site), then runs this. Each mock is a
-// child process running the mock package's CLI, the very command `npx @managed-redis/mock --api X`
-// runs; the docs site is served from this process. One line per service is printed once it answers
-// HTTP. Ctrl-C (SIGINT) or SIGTERM stops everything and exits 0; a service that dies or never answers
-// stops the rest and exits 1.
+// The root script builds first (the mock package and the docs site), then runs this. The mocks are one
+// child process running the mock package's CLI with no `--api`, the very command `npx @managed-redis/mock`
+// runs: one process serving every API, each on its default port. The docs site is served from this
+// process. One line per service is printed once it answers HTTP. Ctrl-C (SIGINT) or SIGTERM stops
+// everything and exits 0; a service that dies or never answers stops the rest and exits 1.
 //
-// No orphans: the mocks run in their own process group, so a terminal's Ctrl-C reaches only this
-// process, which stops them (SIGTERM, then SIGKILL after a grace period) and waits for them. Each also
-// holds an IPC channel to this process and leaves when it closes, even if this process is killed
-// with SIGKILL.
+// No orphans: the mock process runs in its own process group, so a terminal's Ctrl-C reaches only this
+// process, which stops it (SIGTERM, then SIGKILL after a grace period) and waits for it. It also holds
+// an IPC channel to this process and leaves when it closes, even if this process is killed with SIGKILL.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { apiNames, repoRoot } from "./lib/apis.ts";
+import { repoRoot } from "@managed-redis/tooling/apis";
 
 type MockPackage = typeof import("@managed-redis/mock");
 interface DocsServer {
@@ -54,7 +53,7 @@ function parseOptions() {
 const options = parseOptions();
 const host = options.host;
 
-const children = new Map<string, ChildProcess>();
+let mockProcess: ChildProcess | undefined;
 let docsServer: DocsServer | undefined;
 let stopping = false;
 let stoppingSince = 0;
@@ -73,13 +72,13 @@ async function stopEverything(exitCode: number): Promise<never> {
     // A second Ctrl-C: do not wait for the grace period. (Within a moment of the first, it is the
     // same Ctrl-C reaching this process twice, from the terminal and relayed by tsx or npm.)
     if (Date.now() - stoppingSince < 500) return new Promise<never>(() => {});
-    for (const child of children.values()) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+    if (mockProcess && mockProcess.exitCode === null && mockProcess.signalCode === null) mockProcess.kill("SIGKILL");
     process.exit(exitCode || 130);
   }
   stopping = true;
   stoppingSince = Date.now();
   abortWaits.abort(new Error("stopping"));
-  await Promise.allSettled([...[...children.values()].map(stopChild), docsServer?.close()]);
+  await Promise.allSettled([mockProcess ? stopChild(mockProcess) : undefined, docsServer?.close()]);
   process.exit(exitCode);
 }
 
@@ -118,29 +117,30 @@ async function loadDocsServer(): Promise<StartDocsServer | string> {
   return "packages/docs exports no startDocsServer yet";
 }
 
-function startMockChild(mock: MockPackage, api: (typeof apiNames)[number]): { url: string; exited: Promise<string> } {
-  const port = mock.mockDefaults[api];
+/** The mock CLI serving every API on its default port, in one child process. */
+function startMockProcess(mock: MockPackage): { urls: Record<(typeof mock.apiNames)[number], string>; exited: Promise<string> } {
   const args = [
     mockCli,
-    ...["--api", api, "--port", String(port), "--host", host],
+    ...["--host", host],
     ...(options.dynamic ? ["--dynamic"] : []),
     ...(options.stateful ? ["--stateful"] : []),
     ...(options.seed !== undefined ? ["--seed", options.seed] : []),
     ...(options["delay-scale"] !== undefined ? ["--delay-scale", options["delay-scale"]] : []),
   ];
   const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit", "ipc"], detached: true });
-  children.set(api, child);
-  // The child prints its own "<api>  <url>" line once it answers; this script prints one for every
-  // service itself, so that line is dropped and anything else passed on.
+  mockProcess = child;
+  // The CLI prints its own "<api>  <url>" line once each API answers; this script prints one for every
+  // service itself, so those lines are dropped and anything else passed on.
   createInterface({ input: child.stdout! }).on("line", (line) => {
-    if (!line.startsWith(`${api} `)) say(line);
+    if (!mock.apiNames.some((api) => line.startsWith(`${api} `))) say(line);
   });
   const exited = new Promise<string>((resolve) => {
     child.once("exit", (code, signal) => resolve(signal ? `was killed by ${signal}` : `exited with code ${code}`));
     child.once("error", (error) => resolve(`could not start: ${error.message}`));
   });
   const urlHost = host === "0.0.0.0" ? "127.0.0.1" : host === "::" ? "[::1]" : host.includes(":") ? `[${host}]` : host;
-  return { url: `http://${urlHost}:${port}`, exited };
+  const urls = Object.fromEntries(mock.apiNames.map((api) => [api, `http://${urlHost}:${mock.mockDefaults[api]}`])) as Record<(typeof mock.apiNames)[number], string>;
+  return { urls, exited };
 }
 
 async function main(): Promise<void> {
@@ -149,23 +149,21 @@ async function main(): Promise<void> {
 
   const mock = await importMockPackage();
   const docs = await loadDocsServer();
-  const names = [...apiNames, ...(typeof docs === "function" ? ["docs"] : [])];
+  const names = [...mock.apiNames, ...(typeof docs === "function" ? ["docs"] : [])];
   const width = Math.max(...names.map((name) => name.length));
   const announce = (name: string, url: string) => say(`${name.padEnd(width)}  ${url}`);
   if (typeof docs === "string") complain(`starting the mocks without the docs site: ${docs}`);
 
-  const mocks = apiNames.map((api) => ({ api, ...startMockChild(mock, api) }));
-  for (const { api, exited } of mocks) {
-    void exited.then((how) => {
-      if (stopping) return;
-      complain(`the ${api} mock ${how}; stopping the others`);
-      void stopEverything(1);
-    });
-  }
+  const mocks = startMockProcess(mock);
+  void mocks.exited.then((how) => {
+    if (stopping) return;
+    complain(`the mock process ${how}; stopping the docs site`);
+    void stopEverything(1);
+  });
 
-  const readiness = mocks.map(async ({ api, url }) => {
-    await mock.waitForMock(url, { timeoutMs: readyTimeoutMs, signal: abortWaits.signal });
-    announce(api, url);
+  const readiness = mock.apiNames.map(async (api) => {
+    await mock.waitForMock(mocks.urls[api], { timeoutMs: readyTimeoutMs, signal: abortWaits.signal });
+    announce(api, mocks.urls[api]);
   });
   if (typeof docs === "function") {
     readiness.push(

@@ -4,7 +4,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { runRedocly } from "../../scripts/lib/redocly.ts";
+import { runRedocly } from "@managed-redis/tooling/redocly";
 
 const template = fileURLToPath(new URL("./redoc-template.hbs", import.meta.url));
 

@@ -1,12 +1,15 @@
 // The servers the mock section measures, started as child processes so they do not share the bench's
-// event loop. A new kind (e.g. "prism proxy + simulator") is one more entry in `serverKinds`: the
+// event loop: the mock as users run it (static and stateful), plain Prism on the same bundle, and a bare
+// node:http server replaying the mock's own answers. A new kind is one more entry in `serverKinds`: the
 // throughput table gains its rows, compared against the same bare server.
 import path from "node:path";
+import { bundledSpecPath } from "@managed-redis/mock";
 import { childDir, repoRoot } from "./paths.ts";
 import { freePort, startChild, waitForAnswer, waitForLine, type Child } from "./processes.ts";
 import type { ApiName, Target } from "./targets.ts";
 
 export const mockCli = path.join(repoRoot, "packages", "mock", "dist", "cli.js");
+export const prismCli = path.join(repoRoot, "node_modules", "@stoplight", "prism-cli", "dist", "index.js");
 
 export interface CannedAnswer {
   status: number;
@@ -16,6 +19,8 @@ export interface CannedAnswer {
 
 export interface RunningServer {
   url: string;
+  /** The server's process, whose CPU time the throughput table reports per request. */
+  pid?: number;
   stop(): Promise<void>;
 }
 
@@ -23,14 +28,12 @@ export interface ServerKind {
   name: string;
   /** Connection counts to measure it at; all of the section's by default. */
   connections?: readonly number[];
-  /** `answers` holds the Prism mock's answers to `targets` (empty while the mock itself starts). */
+  /** `answers` holds the static mock's answers to `targets` (empty while the mock itself starts). */
   start(api: ApiName, context: { targets: readonly Target[]; answers: ReadonlyMap<Target, CannedAnswer> }): Promise<RunningServer>;
 }
 
-/** The mock as users run it: `node packages/mock/dist/cli.js --api X --port N` (log level: error). */
-export async function startMockCli(api: ApiName, probe: Target, extraArgs: readonly string[] = []): Promise<RunningServer & { child: Child }> {
-  const port = await freePort();
-  const child = startChild(process.execPath, [mockCli, "--api", api, "--port", String(port), ...extraArgs]);
+async function startCli(command: readonly string[], port: number, probe: Target): Promise<RunningServer & { child: Child }> {
+  const child = startChild(process.execPath, command);
   const url = `http://127.0.0.1:${port}`;
   try {
     await waitForAnswer(url, probe, { child });
@@ -38,7 +41,19 @@ export async function startMockCli(api: ApiName, probe: Target, extraArgs: reado
     await child.stop();
     throw error;
   }
-  return { url, child, stop: () => child.stop() };
+  return { url, child, ...(child.process.pid === undefined ? {} : { pid: child.process.pid }), stop: () => child.stop() };
+}
+
+/** The mock as users run it: `node packages/mock/dist/cli.js --api X --port N` (log level: error). */
+export async function startMockCli(api: ApiName, probe: Target, extraArgs: readonly string[] = []): Promise<RunningServer & { child: Child }> {
+  const port = await freePort();
+  return startCli([mockCli, "--api", api, "--port", String(port), ...extraArgs], port, probe);
+}
+
+/** Plain Prism on the same bundle: `prism mock -p N -v error specs/<api>.json`, logging errors only as the mock does. */
+export async function startPrismCli(api: ApiName, probe: Target): Promise<RunningServer & { child: Child }> {
+  const port = await freePort();
+  return startCli([prismCli, "mock", "--host", "127.0.0.1", "--port", String(port), "--verboseLevel", "error", bundledSpecPath(api)], port, probe);
 }
 
 /** A bare node:http server answering each target with the mock's own answer, byte for byte. */
@@ -53,7 +68,7 @@ export async function startBareServer(targets: readonly Target[], answers: Reado
     env: { ...process.env, BENCH_ROUTES: JSON.stringify(routes) },
   });
   const [, port] = await waitForLine(child, /listening (\d+)/);
-  return { url: `http://127.0.0.1:${port}`, stop: () => child.stop() };
+  return { url: `http://127.0.0.1:${port}`, ...(child.process.pid === undefined ? {} : { pid: child.process.pid }), stop: () => child.stop() };
 }
 
 export const bareServer: ServerKind = {
@@ -61,14 +76,15 @@ export const bareServer: ServerKind = {
   start: (_api, { targets, answers }) => startBareServer(targets, answers),
 };
 
-/** The servers compared with the bare one; the first must be the Prism mock (its answers are replayed). */
+export const STATIC_MOCK = "mock (CLI)";
+export const STATEFUL_MOCK = "mock --stateful (CLI)";
+export const PLAIN_PRISM = "plain Prism (CLI)";
+
+/** The servers compared with the bare one; the first must be the static mock (its answers are replayed). */
 export const serverKinds: ServerKind[] = [
-  { name: "prism mock (CLI)", start: (api, { targets }) => startMockCli(api, targets[0]!) },
-  // The stateful mode: the front door, Prism in proxy mode and the simulator behind it. Repeated creates
-  // of one name answer the documented 409 after the first, which is still a full trip through all three.
-  {
-    name: "prism proxy + simulator (--stateful)",
-    connections: [16],
-    start: (api, { targets }) => startMockCli(api, targets[0]!, ["--stateful"]),
-  },
+  { name: STATIC_MOCK, start: (api, { targets }) => startMockCli(api, targets[0]!) },
+  // The simulator answers in the mock's process, behind the same pipeline. Repeated creates of one name
+  // answer the documented 409 after the first, still a full trip through validation and the simulator.
+  { name: STATEFUL_MOCK, connections: [16], start: (api, { targets }) => startMockCli(api, targets[0]!, ["--stateful"]) },
+  { name: PLAIN_PRISM, connections: [1, 16], start: (api, { targets }) => startPrismCli(api, targets[0]!) },
 ];

@@ -1,5 +1,6 @@
 // Child processes the bench starts (servers under test, CLIs it times) and how it waits for them.
 import { spawn, type ChildProcess, type SpawnOptions } from "node:child_process";
+import { readFileSync } from "node:fs";
 import http from "node:http";
 import net from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -15,6 +16,20 @@ export function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * The CPU time a process has used so far, in nanoseconds (Linux: the scheduler's `/proc/<pid>/schedstat`);
+ * undefined where the system does not tell.
+ */
+export function cpuNanoseconds(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const used = Number(readFileSync(`/proc/${pid}/schedstat`, "utf8").split(" ")[0]);
+    return Number.isFinite(used) ? used : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Whether `port` can be bound on 127.0.0.1 now. */

@@ -68,7 +68,7 @@ export interface StartupRow {
 export interface ThroughputRow {
   api: string;
   request: string;
-  /** "prism mock (CLI)", "bare node:http"; later "prism proxy + simulator". */
+  /** "mock (CLI)", "mock --stateful (CLI)", "plain Prism (CLI)", "bare node:http". */
   server: string;
   connections: number;
   requestsPerSecond: number;
@@ -78,6 +78,12 @@ export interface ThroughputRow {
   errors: number;
   /** requests/s of this server over the bare server's, same request and connections. */
   throughputRatio: number | null;
+  /**
+   * CPU time of the server's process per answered request, in µs (Linux only): what the server itself
+   * spends, whatever else the machine is doing; throughput also depends on the load generator and on the
+   * other processes sharing the cores.
+   */
+  serverCpuMicros?: number | null;
 }
 
 export interface MockSection {

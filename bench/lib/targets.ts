@@ -1,12 +1,12 @@
-// The representative requests per API: one GET and one POST, with credentials the mock accepts and a
-// request body taken from the spec's own examples, so the bench follows the spec when it changes.
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { repoRoot } from "./paths.ts";
+// The requests the mock section measures: per API a representative GET and POST, named by operationId and
+// request example, their paths and bodies taken from the specs' generated facts, and credentials in the
+// shape each spec's security scheme asks for (the mock checks that they are there, not their value).
+import { apiNames, type ApiName } from "@managed-redis/mock";
+import type { ApiFacts, OperationFacts } from "@managed-redis/spec-facts";
+import { specModules } from "@managed-redis/spec-facts/all";
 import type { Probe } from "./processes.ts";
 
-export const apiNames = ["kakaocloud-redis", "exoscale-dbaas-valkey", "redis-enterprise"] as const;
-export type ApiName = (typeof apiNames)[number];
+export { apiNames, type ApiName };
 
 export interface Target extends Probe {
   api: ApiName;
@@ -14,85 +14,61 @@ export interface Target extends Probe {
   label: string;
 }
 
-// The mock checks that credentials are present, not their value (Prism's security check).
-const authHeaders: Record<ApiName, Record<string, string>> = {
-  "kakaocloud-redis": { "X-Auth-Token": "bench-token" },
-  "exoscale-dbaas-valkey": {
-    Authorization: "EXO2-HMAC-SHA256 credential=EXObench,expires=1893456000,signature=YmVuY2g=",
-  },
-  "redis-enterprise": { Authorization: `Basic ${Buffer.from("bench@example.com:bench").toString("base64")}` },
+/** Which requests stand for an API: the list or get a frontend calls first, and the create it sends. */
+const representatives: Record<ApiName, { get: string; post: { operationId: string; example: string } }> = {
+  "kakaocloud-redis": { get: "listClusters", post: { operationId: "createCluster", example: "create" } },
+  "exoscale-dbaas-valkey": { get: "get-dbaas-service-valkey", post: { operationId: "create-dbaas-service-valkey", example: "minimal" } },
+  "redis-enterprise": { get: "listLocalServices", post: { operationId: "updateLocalServices", example: "restartAlertMgr" } },
 };
 
-interface Representative {
-  get: { path: string; template: string };
-  post: { path: string; template: string; example: string };
+function factsOf(api: ApiName): ApiFacts {
+  return specModules[api].facts;
 }
 
-const representatives: Record<ApiName, Representative> = {
-  "kakaocloud-redis": {
-    get: { path: "/v1/clusters", template: "/v1/clusters" },
-    post: { path: "/v1/clusters", template: "/v1/clusters", example: "create" },
-  },
-  "exoscale-dbaas-valkey": {
-    get: { path: "/dbaas-valkey/my-valkey", template: "/dbaas-valkey/{name}" },
-    post: { path: "/dbaas-valkey/my-valkey", template: "/dbaas-valkey/{name}", example: "minimal" },
-  },
-  "redis-enterprise": {
-    get: { path: "/v1/local/services", template: "/v1/local/services" },
-    post: { path: "/v1/local/services", template: "/v1/local/services", example: "restartAlertMgr" },
-  },
-};
-
-interface Operation {
-  operationId?: string;
-  requestBody?: { content?: Record<string, { examples?: Record<string, { $ref?: string; value?: unknown }> }> };
-}
-interface Spec {
-  paths: Record<string, Record<string, Operation>>;
-  components?: { examples?: Record<string, { value?: unknown }> };
+function operationOf(api: ApiName, operationId: string): OperationFacts {
+  const operation = factsOf(api).operations.find((candidate) => candidate.operationId === operationId);
+  if (!operation) throw new Error(`${api}: the spec has no operation ${operationId}`);
+  return operation;
 }
 
-export function bundledSpecPath(api: ApiName): string {
-  return path.join(repoRoot, "specs", api, "dist", "openapi.json");
+/** The operation's path with each parameter at its documented example. */
+function concretePath(operation: OperationFacts): string {
+  return operation.path.replace(/\{([^}]+)\}/g, (_, name: string) => {
+    const example = operation.parameters.find((parameter) => parameter.in === "path" && parameter.name === name)?.example;
+    if (example === undefined) throw new Error(`${operation.operationId}: path parameter ${name} has no example`);
+    return encodeURIComponent(String(example));
+  });
 }
 
-function loadSpec(api: ApiName): Spec {
-  return JSON.parse(readFileSync(bundledSpecPath(api), "utf8")) as Spec;
-}
-
-function exampleValue(spec: Spec, operation: Operation, name: string): unknown {
-  const example = operation.requestBody?.content?.["application/json"]?.examples?.[name];
-  if (!example) throw new Error(`no request example "${name}" for ${operation.operationId}`);
-  if (example.$ref) {
-    const refName = example.$ref.replace("#/components/examples/", "");
-    return spec.components?.examples?.[refName]?.value;
-  }
-  return example.value;
-}
-
+/** Credentials of the shape the API's first security requirement asks for; any value passes the mock. */
 export function authHeadersFor(api: ApiName): Record<string, string> {
-  return { ...authHeaders[api] };
+  const facts = factsOf(api);
+  const headers: Record<string, string> = {};
+  for (const name of facts.security[0] ?? []) {
+    const scheme = facts.securitySchemes[name]!;
+    if (scheme.type === "apiKey" && scheme.in === "header" && scheme.parameterName) headers[scheme.parameterName] = "bench-credential";
+    if (scheme.type === "http" && scheme.scheme === "basic") headers.Authorization = `Basic ${Buffer.from("bench@example.com:bench").toString("base64")}`;
+    if (scheme.type === "http" && scheme.scheme === "bearer") headers.Authorization = "Bearer bench-credential";
+  }
+  return headers;
 }
 
 export function representativeGet(api: ApiName): Target {
-  const spec = loadSpec(api);
-  const { path: requestPath, template } = representatives[api].get;
-  const operation = spec.paths[template]?.get;
-  if (!operation) throw new Error(`${api}: the spec has no GET ${template}`);
-  return { api, label: `GET ${template} (${operation.operationId})`, method: "GET", path: requestPath, headers: authHeadersFor(api) };
+  const operation = operationOf(api, representatives[api].get);
+  return { api, label: `GET ${operation.path} (${operation.operationId})`, method: "GET", path: concretePath(operation), headers: authHeadersFor(api) };
 }
 
 export function representativePost(api: ApiName): Target {
-  const spec = loadSpec(api);
-  const { path: requestPath, template, example } = representatives[api].post;
-  const operation = spec.paths[template]?.post;
-  if (!operation) throw new Error(`${api}: the spec has no POST ${template}`);
+  const { operationId, example } = representatives[api].post;
+  const operation = operationOf(api, operationId);
+  const value = operation.requestBody?.contents[0]?.examples.find((candidate) => candidate.key === example)?.value;
+  if (value === undefined) throw new Error(`${api}: no request example "${example}" for ${operationId}`);
   return {
     api,
-    label: `POST ${template} (${operation.operationId}, example "${example}")`,
+    label: `POST ${operation.path} (${operationId}, example "${example}")`,
     method: "POST",
-    path: requestPath,
+    path: concretePath(operation),
     headers: { ...authHeadersFor(api), "Content-Type": "application/json" },
-    body: JSON.stringify(exampleValue(spec, operation, example)),
+    body: JSON.stringify(value),
   };
 }

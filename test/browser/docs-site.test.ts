@@ -6,11 +6,11 @@ import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiNames, repoRoot, type ApiName } from "../../scripts/lib/apis.ts";
-import { defaultSiteRoot, startDocsServer, type DocsServer } from "../../packages/docs/src/docs-server.ts";
+import { apiNames, repoRoot, type ApiName } from "@managed-redis/tooling/apis";
+import { defaultSiteRoot, startDocsServer, type DocsServer } from "@managed-redis/docs/server";
 import { launchChromium, openRecordedPage, type RecordedPage } from "./browser-session.ts";
-import { transcriptionNotes } from "../../packages/docs/src/transcription-notes.ts";
-import { changelogSource } from "../../packages/docs/src/changelogs.ts";
+import { transcriptionNotes } from "@managed-redis/docs/transcription-notes";
+import { changelogSource } from "@managed-redis/docs/changelogs";
 import { operationsOf, readBundle } from "./spec-facts.ts";
 import { waitForReference } from "./reference-page.ts";
 

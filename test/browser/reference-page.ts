@@ -2,7 +2,7 @@
 // element a fragment names, read a code sample, collect the sidebar's links. What Scalar's markup looks like
 // is known here only, so a renderer upgrade that changes it is fixed in one file.
 import type { Locator, Page } from "playwright-core";
-import { scalarTargetSelector } from "../../packages/docs/src/browser/hold-deep-link.ts";
+import { scalarTargetSelector } from "@managed-redis/docs/browser/hold-deep-link";
 
 /** Waits for the page's script to report the reference mounted (reference.ts sets the attribute). */
 export async function waitForReference(page: Page): Promise<void> {

@@ -1,15 +1,14 @@
-// What the browser test expects to see, read from the bundled specs (never typed into the test).
-import { readFileSync } from "node:fs";
-import { bundledSpec, type ApiName } from "../../scripts/lib/apis.ts";
+// What the browser test expects to see, read from the bundled specs (never typed into the test), through
+// the one loader (its operations and `$ref`s).
+import type { ApiName } from "@managed-redis/tooling/apis";
+import { deref, loadBundle, operationsOf as loaderOperations } from "@managed-redis/tooling/bundled-specs";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
 
 export function readBundle(api: ApiName): JsonObject {
-  return JSON.parse(readFileSync(bundledSpec(api, "json"), "utf8")) as JsonObject;
+  return loadBundle(api) as JsonObject;
 }
-
-const httpMethods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
 export interface SpecOperation {
   operationId: string | undefined;
@@ -17,15 +16,7 @@ export interface SpecOperation {
 }
 
 export function operationsOf(doc: JsonObject): SpecOperation[] {
-  const paths = (doc.paths ?? {}) as Record<string, JsonObject>;
-  return Object.values(paths).flatMap((item) =>
-    httpMethods
-      .filter((method) => item[method])
-      .map((method) => {
-        const operation = item[method] as JsonObject;
-        return { operationId: operation.operationId as string | undefined, summary: operation.summary as string | undefined };
-      }),
-  );
+  return loaderOperations(doc).map(({ operation }) => ({ operationId: operation.operationId as string | undefined, summary: operation.summary as string | undefined }));
 }
 
 function isObject(value: Json | undefined): value is JsonObject {
@@ -33,15 +24,7 @@ function isObject(value: Json | undefined): value is JsonObject {
 }
 
 function resolve(doc: JsonObject, schema: Json | undefined): JsonObject | undefined {
-  let current = schema;
-  for (let depth = 0; isObject(current) && typeof current.$ref === "string" && depth < 20; depth++) {
-    const ref: string = current.$ref;
-    current = ref
-      .replace(/^#\//, "")
-      .split("/")
-      .map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"))
-      .reduce<Json | undefined>((node, key) => (isObject(node) ? node[key] : undefined), doc);
-  }
+  const current = deref(doc, schema) as Json | undefined;
   return isObject(current) ? current : undefined;
 }
 

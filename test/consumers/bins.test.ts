@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { describe, expect, inject, it } from "vitest";
-import { repoRoot } from "../../scripts/lib/apis.ts";
+import { repoRoot } from "@managed-redis/tooling/apis";
 import { run } from "./lib/run.ts";
 
 const app = inject("consumerApp");

@@ -11,7 +11,7 @@ import { gzipSync } from "node:zlib";
 import { build as esbuild } from "esbuild";
 import { build as viteBuild, createLogger } from "vite";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { repoRoot } from "../../scripts/lib/apis.ts";
+import { repoRoot } from "@managed-redis/tooling/apis";
 
 const app = inject("consumerApp");
 const clients = inject("publicPackages").filter((pkg) => pkg.api !== null);

@@ -4,7 +4,7 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { repoRoot } from "../../scripts/lib/apis.ts";
+import { repoRoot } from "@managed-redis/tooling/apis";
 import { prepareConsumerApp } from "./lib/consumer-app.ts";
 import { importedPackages, readmeBlocks } from "./lib/readme-imports.ts";
 import { apiOf, isClientPackage, publicPackages, type PublicPackage } from "./lib/public-packages.ts";

@@ -7,7 +7,7 @@ import { cpSync, readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { repoRoot } from "../../scripts/lib/apis.ts";
+import { repoRoot } from "@managed-redis/tooling/apis";
 import { claimedNodeLines } from "./lib/node-lines.ts";
 import { entryPointsOf, type EntryPoints } from "./lib/public-packages.ts";
 import { run } from "./lib/run.ts";

@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
 import { describe, expect, inject, it } from "vitest";
-import { readmeCodeBlocks, readmeTypeScriptBlocks } from "../../packages/client-runtime/test/support/readme-blocks.ts";
+import { readmeCodeBlocks, readmeTypeScriptBlocks } from "@managed-redis/test-support/readme-blocks";
 import { importedPackages, installedByReadme } from "./lib/readme-imports.ts";
 import { run } from "./lib/run.ts";
 

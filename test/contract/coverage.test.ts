@@ -1,7 +1,8 @@
 // The coverage gate: every operation of every bundled spec has a contract case (and with it a test per
 // documented status, see operations.test.ts). Adding an operation to a spec without a case turns this red.
 import { describe, expect, it } from "vitest";
-import { listAllOperations } from "../../scripts/lib/bundled-specs.ts";
+import { apiNames } from "@managed-redis/tooling/apis";
+import { listAllOperations } from "@managed-redis/tooling/bundled-specs";
 import { findCoverageGaps } from "./lib/coverage.ts";
 import { casesByApi } from "./cases/index.ts";
 
@@ -11,7 +12,7 @@ describe("contract coverage", () => {
   it("finds all 32 operations of the three specs (16 KakaoCloud, 13 Exoscale, 3 Redis Enterprise)", () => {
     expect(operations).toHaveLength(32);
     expect(new Set(operations.map((operation) => `${operation.api} ${operation.operationId}`)).size).toBe(32);
-    const byApi = Object.fromEntries(["kakaocloud-redis", "exoscale-dbaas-valkey", "redis-enterprise"].map((api) => [api, operations.filter((operation) => operation.api === api).length]));
+    const byApi = Object.fromEntries(apiNames.map((api) => [api, operations.filter((operation) => operation.api === api).length]));
     expect(byApi).toEqual({ "kakaocloud-redis": 16, "exoscale-dbaas-valkey": 13, "redis-enterprise": 3 });
   });
 

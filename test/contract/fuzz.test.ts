@@ -3,8 +3,9 @@
 // 5xx or a hang (the client's timeout bounds each request), and the mock must still answer at the end.
 import fc from "fast-check";
 import { describe, expect, inject, it } from "vitest";
-import { apiNames } from "../../scripts/lib/apis.ts";
-import { listOperations, SpecValidator, type SpecOperation } from "../../scripts/lib/bundled-specs.ts";
+import { specModules } from "@managed-redis/spec-facts/all";
+import { apiNames } from "@managed-redis/tooling/apis";
+import { listOperations, SpecValidator, type SpecOperation } from "@managed-redis/tooling/bundled-specs";
 import { clientFor } from "./lib/clients.ts";
 import { breakages, breakBody, validValue } from "./lib/schema-arbitrary.ts";
 
@@ -13,15 +14,9 @@ const bodiesPerApi = 200;
 const requestTimeoutMs = 5_000;
 
 /** The spec's example value of each path parameter of an operation. */
-function pathParameterExamples(validator: SpecValidator, operation: SpecOperation): Record<string, unknown> {
-  const pathItem = validator.doc.paths[operation.path];
-  const parameters = [...(pathItem.parameters ?? []), ...(pathItem[operation.method.toLowerCase()].parameters ?? [])];
-  const values: Record<string, unknown> = {};
-  for (const raw of parameters) {
-    const parameter = raw.$ref ? validator.resolve(raw.$ref) : raw;
-    if (parameter.in === "path") values[parameter.name] = parameter.example;
-  }
-  return values;
+function pathParameterExamples(operation: SpecOperation): Record<string, unknown> {
+  const facts = specModules[operation.api].facts.operations.find((candidate) => candidate.operationId === operation.operationId);
+  return Object.fromEntries((facts?.parameters ?? []).filter((parameter) => parameter.in === "path").map((parameter) => [parameter.name, parameter.example]));
 }
 
 for (const api of apiNames) {
@@ -35,7 +30,7 @@ for (const api of apiNames) {
 
     async function send(operation: SpecOperation, body: unknown) {
       const { response } = await client[operation.method](operation.path, {
-        params: { path: pathParameterExamples(validator, operation) },
+        params: { path: pathParameterExamples(operation) },
         body,
         signal: AbortSignal.timeout(requestTimeoutMs),
       });

@@ -2,7 +2,7 @@
 // `npm test` needs nothing running beforehand.
 import { startMock, type RunningMock } from "@managed-redis/mock";
 import type { TestProject } from "vitest/node";
-import { apiNames, type ApiName } from "../../scripts/lib/apis.ts";
+import { apiNames, type ApiName } from "@managed-redis/tooling/apis";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -5,9 +5,9 @@
 // they are judged by the strict variant: a field an example has and its schema does not list is drift.
 import { ApiError } from "@managed-redis/client-runtime";
 import { describe, expect, inject, it } from "vitest";
-import { apiNames } from "../../scripts/lib/apis.ts";
+import { apiNames } from "@managed-redis/tooling/apis";
 import { casesByApi } from "./cases/index.ts";
-import { listOperations, SpecValidator } from "../../scripts/lib/bundled-specs.ts";
+import { listOperations, SpecValidator } from "@managed-redis/tooling/bundled-specs";
 import { clientFor } from "./lib/clients.ts";
 
 const mockUrls = inject("mockUrls");

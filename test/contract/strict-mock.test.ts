@@ -4,8 +4,8 @@
 // with a request body is tried with its first documented example.
 import { startMock, type RunningMock } from "@managed-redis/mock";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { apiNames, type ApiName } from "../../scripts/lib/apis.ts";
-import { listOperations, SpecValidator, type SpecOperation } from "../../scripts/lib/bundled-specs.ts";
+import { apiNames, type ApiName } from "@managed-redis/tooling/apis";
+import { listOperations, SpecValidator, type SpecOperation } from "@managed-redis/tooling/bundled-specs";
 import { clientFor } from "./lib/clients.ts";
 
 const mockUrls = inject("mockUrls");

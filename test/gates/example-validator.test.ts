@@ -4,8 +4,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { repoRoot } from "../../scripts/lib/apis.ts";
-import { countExamples, validateExamples } from "../../scripts/lib/example-validator.ts";
+import { repoRoot } from "@managed-redis/tooling/apis";
+import { countExamples, validateExamples } from "@managed-redis/tooling/example-validator";
 
 const loadFixture = (name: string) =>
   parse(readFileSync(path.join(repoRoot, "test/fixtures/specs", name), "utf8"));

@@ -8,8 +8,8 @@ import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { repoRoot } from "../../scripts/lib/apis.ts";
-import { listOperations, SpecValidator } from "../../scripts/lib/bundled-specs.ts";
+import { repoRoot } from "@managed-redis/tooling/apis";
+import { listOperations, SpecValidator } from "@managed-redis/tooling/bundled-specs";
 import { validValue } from "../contract/lib/schema-arbitrary.ts";
 import { VendorConformance } from "./lib/vendor-conformance.ts";
 

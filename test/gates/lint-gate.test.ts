@@ -3,7 +3,7 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { repoRoot } from "../../scripts/lib/apis.ts";
+import { repoRoot } from "@managed-redis/tooling/apis";
 
 const tsxCli = path.join(repoRoot, "node_modules/tsx/dist/cli.mjs");
 const fixture = (name: string) => path.join(repoRoot, "test/fixtures/specs", name);

@@ -1,12 +1,12 @@
 // How spec-diff classifies each kind of change, one fixture per rule (Redocly's diff-recommended and the
-// client rules in scripts/lib/spec-diff/client-rules.ts), and the changelog and changeset parts beside it.
+// client rules in packages/tooling/src/spec-diff/client-rules.ts), and the changelog and changeset parts beside it.
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { repoRoot } from "../../scripts/lib/apis.ts";
-import { renderSpecChanges } from "../../scripts/lib/release/changelog.ts";
-import { readChangesetBumps, releaseNotesFor } from "../../scripts/lib/spec-diff/changesets.ts";
-import { renderChangelogSection } from "../../scripts/lib/spec-diff/render.ts";
-import { diffSpecs } from "../../scripts/lib/spec-diff/report.ts";
+import { repoRoot } from "@managed-redis/tooling/apis";
+import { renderSpecChanges } from "@managed-redis/tooling/release/changelog";
+import { readChangesetBumps, releaseNotesFor } from "@managed-redis/tooling/spec-diff/changesets";
+import { renderChangelogSection } from "@managed-redis/tooling/spec-diff/render";
+import { diffSpecs } from "@managed-redis/tooling/spec-diff/report";
 
 const fixture = (name: string) => path.join(repoRoot, "test/fixtures/spec-diff", name);
 const diffBaseWith = (revision: string) =>
@@ -67,7 +67,7 @@ describe("spec-diff classification", () => {
 });
 
 // Redocly rates every changed constraint, reshuffled parameter list and changed type major; the corrections
-// (scripts/lib/spec-diff/corrections.ts) say what each means to a client of the generated types.
+// (packages/tooling/src/spec-diff/corrections.ts) say what each means to a client of the generated types.
 describe("corrections of Redocly's verdicts", () => {
   const constrained = (revision: string) =>
     diffSpecs({ label: "gadgets", packageName: "@managed-redis/gadgets", baseFile: fixture("constrained/base.json"), revisionFile: fixture(`constrained/${revision}`) });
@@ -143,7 +143,7 @@ describe("corrections of Redocly's verdicts", () => {
 });
 
 // Redocly pairs the items of a parameter list by content and likeness, not by identity; spec-diff pairs
-// parameters by `in` and `name` (scripts/lib/spec-diff/parameters.ts), wherever they are declared.
+// parameters by `in` and `name` (packages/tooling/src/spec-diff/parameters.ts), wherever they are declared.
 describe("parameters, paired by `in` and `name`", () => {
   const sprockets = (revision: string) =>
     diffSpecs({ label: "sprockets", packageName: "@managed-redis/sprockets", baseFile: fixture("parameters/base.json"), revisionFile: fixture(`parameters/${revision}`) });

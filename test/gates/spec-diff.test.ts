@@ -6,16 +6,17 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { apiNames, repoRoot } from "../../scripts/lib/apis.ts";
-import { readChangesets } from "../../scripts/lib/spec-diff/changesets.ts";
-import type { SpecDiffReport } from "../../scripts/lib/spec-diff/report.ts";
+import { apiNames, repoRoot } from "@managed-redis/tooling/apis";
+import { readChangesets } from "@managed-redis/tooling/spec-diff/changesets";
+import type { SpecDiffReport } from "@managed-redis/tooling/spec-diff/report";
 
 const tsxCli = path.join(repoRoot, "node_modules/tsx/dist/cli.mjs");
 const fixture = (name: string) => path.join(repoRoot, "test/fixtures/spec-diff", name);
 const widgets = "@managed-redis/widgets";
 
-function specDiff(args: string[]) {
-  const result = spawnSync(process.execPath, [tsxCli, path.join(repoRoot, "scripts/spec-diff.ts"), ...args], {
+/** One of the spec-diff commands (scripts/check-breaking-changes.ts, render-changelog.ts, …). */
+function specDiff(command: string, args: string[]) {
+  const result = spawnSync(process.execPath, [tsxCli, path.join(repoRoot, "scripts", `${command}.ts`), ...args], {
     cwd: repoRoot,
     encoding: "utf8",
   });
@@ -23,16 +24,15 @@ function specDiff(args: string[]) {
 }
 
 const checkFixture = (revision: string, changesets: string, ...extra: string[]) =>
-  specDiff([
+  specDiff("check-breaking-changes", [
     "--base", fixture("base.json"),
     "--revision", fixture(revision),
     "--package", widgets,
-    "--check",
     "--changeset-dir", fixture(`changesets/${changesets}`),
     ...extra,
   ]);
 
-describe("the breaking-change gate (spec-diff --check)", () => {
+describe("the breaking-change gate (check-breaking-changes)", () => {
   it("fails a removed response enum value without a changeset, naming the API, the enum, the rule and the fix", () => {
     const { status, output } = checkFixture("response-enum-value-removed.json", "none");
     expect(status).toBe(1);
@@ -111,8 +111,10 @@ describe("the breaking-change gate (spec-diff --check)", () => {
     // Written to a scratch folder: specs/<api>/dist/ belongs to the spec:diff task.
     const outDir = mkdtempSync(path.join(os.tmpdir(), "spec-diff-test-"));
     try {
-      const { status, output } = specDiff(["--check", "--changelog", "--out-dir", outDir]);
+      const { status, output } = specDiff("check-breaking-changes", ["--out-dir", outDir]);
       expect(status, output).toBe(0);
+      const rendered = specDiff("render-changelog", ["--out-dir", outDir]);
+      expect(rendered.status, rendered.output).toBe(0);
       const changesets = readChangesets(path.join(repoRoot, ".changeset"));
       for (const api of apiNames) {
         const report = JSON.parse(readFileSync(path.join(outDir, `${api}.spec-diff.json`), "utf8")) as SpecDiffReport;

@@ -5,10 +5,10 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { apiNames, repoRoot } from "../../scripts/lib/apis.ts";
-import { loadBundle } from "../../scripts/lib/bundled-specs.ts";
-import { validateExamples } from "../../scripts/lib/example-validator.ts";
-import { strictVariant } from "../../scripts/lib/strict-variant.ts";
+import { apiNames, repoRoot } from "@managed-redis/tooling/apis";
+import { loadBundle } from "@managed-redis/tooling/bundled-specs";
+import { validateExamples } from "@managed-redis/tooling/example-validator";
+import { strictVariant } from "@managed-redis/tooling/strict-variant";
 
 /** How many schemas under `node` refuse unknown properties (example and default values are skipped). */
 function closedSchemas(node: unknown): number {

@@ -4,9 +4,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { apiNames, repoRoot, type ApiName } from "../../scripts/lib/apis.ts";
-import { loadBundle, SpecValidator, type JsonObject } from "../../scripts/lib/bundled-specs.ts";
-import { UsageIndex } from "../../scripts/lib/spec-diff/usages.ts";
+import { apiNames, repoRoot, type ApiName } from "@managed-redis/tooling/apis";
+import { loadBundle, SpecValidator, type JsonObject } from "@managed-redis/tooling/bundled-specs";
+import { UsageIndex } from "@managed-redis/tooling/spec-diff/usages";
 
 const escape = (segment: string) => segment.replace(/~/g, "~0").replace(/\//g, "~1");
 

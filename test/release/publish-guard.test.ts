@@ -5,15 +5,15 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { repoRoot } from "../../scripts/lib/apis.ts";
+import { repoRoot } from "@managed-redis/tooling/apis";
 import {
   changesetsPublishRegistry,
   isLoopbackRegistry,
   PUBLIC_REGISTRY,
   publishGuardProblems,
   REHEARSAL_REGISTRY_VARIABLE,
-} from "../../scripts/lib/release/publish-registry.ts";
-import { repositoryMetadata, withRepositoryMetadata } from "../../scripts/lib/release/repository-metadata.ts";
+} from "@managed-redis/tooling/release/publish-registry";
+import { repositoryMetadata, withRepositoryMetadata } from "@managed-redis/tooling/release/repository-metadata";
 
 const local = "http://127.0.0.1:4873/";
 const manifest = (extra: Record<string, unknown> = {}) => ({ name: "@managed-redis/widgets", version: "1.0.0", ...extra });

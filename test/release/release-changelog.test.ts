@@ -3,10 +3,10 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { repoRoot } from "../../scripts/lib/apis.ts";
-import { appendToVersionSection, hasVersionSection, renderSpecChanges } from "../../scripts/lib/release/changelog.ts";
-import { readInfoVersion, setInfoVersion } from "../../scripts/lib/release/info-version.ts";
-import type { SpecChange, SpecDiffReport } from "../../scripts/lib/spec-diff/report.ts";
+import { repoRoot } from "@managed-redis/tooling/apis";
+import { appendToVersionSection, hasVersionSection, renderSpecChanges } from "@managed-redis/tooling/release/changelog";
+import { readInfoVersion, setInfoVersion } from "@managed-redis/tooling/release/info-version";
+import type { SpecChange, SpecDiffReport } from "@managed-redis/tooling/spec-diff/report";
 
 describe("info.version of a hand-written spec", () => {
   const source = [

@@ -5,9 +5,9 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { apiNames, repoRoot } from "../../scripts/lib/apis.ts";
-import { checkVersioningPolicy, readReleaseState, type PolicyViolation } from "../../scripts/lib/release/versioning-policy.ts";
-import { listWorkspaces } from "../../scripts/lib/workspaces.ts";
+import { apiNames, repoRoot } from "@managed-redis/tooling/apis";
+import { checkVersioningPolicy, readReleaseState, type PolicyViolation } from "@managed-redis/tooling/release/versioning-policy";
+import { listWorkspaces } from "@managed-redis/tooling/workspaces";
 
 let fixture: string;
 

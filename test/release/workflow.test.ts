@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { repoRoot } from "../../scripts/lib/apis.ts";
+import { repoRoot } from "@managed-redis/tooling/apis";
 
 interface Step {
   uses?: string;

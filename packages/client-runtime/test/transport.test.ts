@@ -1,7 +1,7 @@
 import createClient from "openapi-fetch";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ApiError, ConnectionError, InvalidOptionError, RedirectError, RequestError, TlsError, TimeoutError, createTransport, guardClient, unwrap, type Authenticator, type TransportOptions } from "../src/index.js";
-import { startLocalServer, type LocalServer } from "./support/local-server.js";
+import { startLocalServer, type LocalServer } from "@managed-redis/test-support/local-server";
 
 // A minimal spec shape: enough for openapi-fetch's types.
 type TestPaths = {

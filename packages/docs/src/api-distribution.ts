@@ -1,12 +1,10 @@
 // How readers get each API beyond its spec: the npm client package and the local mock.
 import { mockDefaults } from "@managed-redis/mock";
-import type { ApiName } from "../../../scripts/lib/apis.ts";
+import { apiNames, type ApiName } from "@managed-redis/tooling/apis";
+import { clientPackageOf } from "@managed-redis/tooling/spec-diff/changesets";
 
-export const clientPackages: Record<ApiName, string> = {
-  "kakaocloud-redis": "@managed-redis/kakaocloud-redis",
-  "exoscale-dbaas-valkey": "@managed-redis/exoscale-dbaas-valkey",
-  "redis-enterprise": "@managed-redis/redis-enterprise",
-};
+/** The npm client package of each API (the name the release flow versions). */
+export const clientPackages: Record<ApiName, string> = Object.fromEntries(apiNames.map((api) => [api, clientPackageOf(api)])) as Record<ApiName, string>;
 
 // The mock's own defaults, so the ports the landing page shows cannot drift from the ones it listens on.
 export const mockDefaultPorts: Record<ApiName, number> = mockDefaults;

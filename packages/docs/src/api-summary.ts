@@ -1,9 +1,7 @@
 // What the landing page says about one API, read from its bundled spec: nothing here is typed by hand
 // except the npm and mock facts in api-distribution.ts.
-import { readFileSync } from "node:fs";
-import { bundledSpec, type ApiName } from "../../../scripts/lib/apis.ts";
-
-const httpMethods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
+import type { ApiName } from "@managed-redis/tooling/apis";
+import { loadBundle, operationsOf } from "@managed-redis/tooling/bundled-specs";
 
 export interface OpenApiDocument {
   info: { title: string; version: string; summary?: string; description?: string };
@@ -52,18 +50,11 @@ export interface ApiSummary {
 }
 
 export function readBundle(api: ApiName): OpenApiDocument {
-  return JSON.parse(readFileSync(bundledSpec(api, "json"), "utf8")) as OpenApiDocument;
+  return loadBundle(api) as OpenApiDocument;
 }
 
 export function listOperations(doc: OpenApiDocument): OperationSummary[] {
-  const operations: OperationSummary[] = [];
-  for (const [path, item] of Object.entries(doc.paths ?? {})) {
-    for (const method of httpMethods) {
-      const operation = item[method] as { operationId?: string; summary?: string } | undefined;
-      if (operation) operations.push({ method, path, operationId: operation.operationId, summary: operation.summary });
-    }
-  }
-  return operations;
+  return operationsOf(doc).map(({ method, path, operation }) => ({ method, path, operationId: operation.operationId, summary: operation.summary }));
 }
 
 export function firstSentence(text: string | undefined): string | undefined {

@@ -5,7 +5,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { apiNames, bundledSpec } from "../../../scripts/lib/apis.ts";
+import { apiNames, bundledSpec } from "@managed-redis/tooling/apis";
 import { readBundle, summarizeApi } from "./api-summary.ts";
 import { writeChangelogPage, writePackageChangelogsPage } from "./changelogs.ts";
 import { renderLandingPage, type LandingPageApi } from "./landing-page.ts";

@@ -1,12 +1,12 @@
 // Publishes the changelogs. Per API, <api>/changelog.html (and the Markdown beside it): the API description's
-// changelog, from specs/<api>/dist/changelog.md, which `spec-diff --changelog` renders from the released
+// changelog, from specs/<api>/dist/changelog.md, which `npm run changelog` (scripts/render-changelog.ts) renders from the released
 // history plus the changes not yet released (without it, the released history specs/<api>/CHANGELOG.md
 // alone), followed by the client package's CHANGELOG.md. And changelogs.html: the CHANGELOG.md of every
 // published package, as changesets writes them at each release. Nothing is invented when none exists.
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { repoRoot, type ApiName } from "../../../scripts/lib/apis.ts";
-import { isPublishable, listWorkspaces } from "../../../scripts/lib/workspaces.ts";
+import { repoRoot, type ApiName } from "@managed-redis/tooling/apis";
+import { isPublishable, listWorkspaces } from "@managed-redis/tooling/workspaces";
 import { escapeHtml } from "./html.ts";
 import { renderMarkdown } from "./markdown.ts";
 import { pageShell } from "./page-shell.ts";

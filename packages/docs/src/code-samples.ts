@@ -8,7 +8,8 @@
 // How a sample calls the client is decided in one place, `renderClientCall`: today openapi-fetch's
 // `client.GET("/path", { params, body })`; when the clients get one method per operation, that function
 // alone changes (e.g. to `kakao.listClusters(…)`).
-import type { ApiName } from "../../../scripts/lib/apis.ts";
+import type { ApiName } from "@managed-redis/tooling/apis";
+import { deref, httpMethods } from "@managed-redis/tooling/bundled-specs";
 
 export interface CodeSample {
   lang: "typescript" | "shell";
@@ -222,15 +223,8 @@ export interface SpecDocument {
   paths?: Record<string, Record<string, unknown>>;
 }
 
-const httpMethods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
-
 function resolve<T>(doc: unknown, node: T): T {
-  let current: unknown = node;
-  for (let depth = 0; depth < 20 && current && typeof current === "object" && typeof (current as { $ref?: unknown }).$ref === "string"; depth++) {
-    const pointer = (current as { $ref: string }).$ref.replace(/^#\//, "").split("/").map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"));
-    current = pointer.reduce<unknown>((at, key) => (at && typeof at === "object" ? (at as Record<string, unknown>)[key] : undefined), doc);
-  }
-  return current as T;
+  return deref(doc, node) as T;
 }
 
 function exampleOf(doc: SpecDocument, parameter: ParameterObject): unknown {

@@ -4,7 +4,9 @@
 // The reference pages route by fragment (`<api>/#tag/clusters/listClusters`): a fragment never reaches the
 // server, so a link opened in a new tab, reloaded or pasted loads `<api>/index.html` and the page scrolls to
 // its target, wherever the site is served from (the root, a sub-folder, a static host), with no server rule.
-// Pure functions, no Node built-in: the browser bundle imports this module too.
+// Pure functions, no Node built-in: the browser bundle imports this module too (and the tooling's list of
+// HTTP methods, a module of its own for that reason).
+import { httpMethods } from "@managed-redis/tooling/http-methods";
 
 /** The slug of a tag or a heading: lower case, runs of other characters as one "-". */
 export function slugify(name: string): string {
@@ -39,8 +41,6 @@ interface DocumentShape {
   paths?: Record<string, Record<string, unknown>>;
   components?: { schemas?: Record<string, { title?: string } | boolean> };
 }
-
-const httpMethods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 
 export interface DeepLinkTarget {
   kind: "section" | "tag" | "operation" | "schema";

@@ -8,7 +8,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
-import type { ApiName } from "../../../scripts/lib/apis.ts";
+import type { ApiName } from "@managed-redis/tooling/apis";
 import { configElementId, type ReferencePageConfig } from "./browser/reference-config.ts";
 import { codeSamples, sampleOperations, type SpecDocument } from "./code-samples.ts";
 import { oldAnchorRedirects } from "./deep-links.ts";

@@ -2,6 +2,7 @@
 // list of them) in a bundled spec, with where it sits, in document order and grouped by kind of node. Kept
 // out of `description` so the reference text says what a field is; this is the one place that reads them,
 // for any renderer (today the notes page, notes-page.ts).
+import { escapePointer, httpMethods } from "@managed-redis/tooling/bundled-specs";
 
 export type NoteSection = "API" | "Operations" | "Parameters" | "Schemas" | "Responses" | "Examples";
 
@@ -16,9 +17,7 @@ export interface TranscriptionNote {
 
 export const noteSections: readonly NoteSection[] = ["API", "Operations", "Parameters", "Schemas", "Responses", "Examples"];
 
-const httpMethods = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
-
-const escape = (segment: string) => segment.replace(/~/g, "~0").replace(/\//g, "~1");
+const methods = new Set<string>(httpMethods);
 
 function asNotes(value: unknown): string[] {
   const list = Array.isArray(value) ? value : [value];
@@ -43,7 +42,7 @@ function locate(segments: string[], node: Record<string, unknown>): { section: N
   const [root, second, third, ...rest] = segments;
   if (root === "info" || segments.length === 0) return { section: "API", location: "The API as a whole" };
   if (root === "paths" && second !== undefined) {
-    const isOperation = third !== undefined && httpMethods.has(third);
+    const isOperation = third !== undefined && methods.has(third);
     const head = isOperation ? `${third.toUpperCase()} ${second}` : second;
     const tail = isOperation ? rest : third === undefined ? [] : [third, ...rest];
     if (tail[0] === "parameters" && tail.length === 2) {
@@ -87,7 +86,7 @@ export function transcriptionNotes(doc: Record<string, any>): TranscriptionNote[
     const record = node as Record<string, unknown>;
     const notes = asNotes(record["x-decision"]);
     if (notes.length > 0) {
-      found.push({ ...locate(segments, record), pointer: `#/${segments.map(escape).join("/")}`, notes });
+      found.push({ ...locate(segments, record), pointer: `#/${segments.map(escapePointer).join("/")}`, notes });
     }
     for (const [key, value] of Object.entries(record)) {
       // Example values and defaults are data: an `x-decision` key inside one is not a note.

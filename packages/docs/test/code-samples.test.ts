@@ -6,7 +6,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
 import { afterAll, describe, expect, it } from "vitest";
-import { apiNames, type ApiName } from "../../../scripts/lib/apis.ts";
+import { apiNames, type ApiName } from "@managed-redis/tooling/apis";
+import { operationsOf } from "@managed-redis/tooling/bundled-specs";
 import { mockDefaultPorts } from "../src/api-distribution.ts";
 import { readBundle } from "../src/api-summary.ts";
 import { codeSamples, curlSample, renderClientCall, sampleOperations, shellQuote, typescriptSample, type SampleOperation } from "../src/code-samples.ts";
@@ -49,7 +50,7 @@ function typeCheck(files: Record<string, string>, folder: string): string[] {
 }
 
 const mockUrl = (api: ApiName) => `http://127.0.0.1:${mockDefaultPorts[api]}`;
-const operationCount = (api: ApiName) => Object.values(readBundle(api).paths ?? {}).flatMap((item) => Object.keys(item).filter((key) => ["get", "put", "post", "delete", "patch"].includes(key))).length;
+const operationCount = (api: ApiName) => operationsOf(readBundle(api)).length;
 
 describe("code samples", () => {
   it.each(apiNames)("%s: every operation has a TypeScript and a curl sample", (api) => {

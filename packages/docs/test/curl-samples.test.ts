@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
 import { startMock, type RunningMock } from "@managed-redis/mock";
 import { signExoscaleRequest } from "@managed-redis/exoscale-dbaas-valkey";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiNames, repoRoot, type ApiName } from "../../../scripts/lib/apis.ts";
+import { apiNames, repoRoot, type ApiName } from "@managed-redis/tooling/apis";
 import { readBundle } from "../src/api-summary.ts";
 import { curlSample, sampleOperations } from "../src/code-samples.ts";
 

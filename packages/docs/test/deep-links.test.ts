@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { apiNames, type ApiName } from "../../../scripts/lib/apis.ts";
+import { apiNames, type ApiName } from "@managed-redis/tooling/apis";
+import { operationsOf } from "@managed-redis/tooling/bundled-specs";
 import { readBundle } from "../src/api-summary.ts";
 import { deepLinkTargets, descriptionHeadings, oldAnchorRedirects, operationFragment, redirectOldAnchor, schemaFragment, slugify } from "../src/deep-links.ts";
 
@@ -19,7 +20,7 @@ describe("deep links", () => {
     const targets = deepLinkTargets(doc as never);
     const fragments = targets.map((target) => target.fragment);
     expect(new Set(fragments).size).toBe(fragments.length);
-    expect(targets.filter((t) => t.kind === "operation")).toHaveLength(Object.values(doc.paths ?? {}).flatMap((item) => Object.keys(item).filter((k) => ["get", "put", "post", "delete", "patch"].includes(k))).length);
+    expect(targets.filter((t) => t.kind === "operation")).toHaveLength(operationsOf(doc).length);
     const schemas = Object.entries((doc as { components?: { schemas?: Record<string, { title?: string }> } }).components?.schemas ?? {});
     expect(targets.filter((t) => t.kind === "schema").map((t) => t.title)).toEqual(schemas.map(([name, schema]) => schema.title ?? name));
     expect(targets.filter((t) => t.kind === "section").map((t) => t.title)).toEqual(descriptionHeadings(doc as never));

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { apiNames } from "@managed-redis/tooling/apis";
 import { checkLinks } from "../src/link-checker.ts";
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}/`, import.meta.url));
@@ -51,7 +52,7 @@ describe("the built site", () => {
   // turbo builds the site before this test (packages/docs/turbo.json: test depends on build).
   it("has no broken link on the landing page or a changelog page", () => {
     expect(existsSync(`${builtSite}index.html`), "packages/docs/dist is built").toBe(true);
-    const pages = ["index.html", ...["changelogs.html", ...["kakaocloud-redis", "exoscale-dbaas-valkey", "redis-enterprise"].map((api) => `${api}/changelog.html`)].filter((page) => existsSync(builtSite + page))];
+    const pages = ["index.html", ...["changelogs.html", ...apiNames.map((api) => `${api}/changelog.html`)].filter((page) => existsSync(builtSite + page))];
     expect(checkLinks({ root: builtSite, pages })).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { apiNames } from "../../../scripts/lib/apis.ts";
+import { apiNames } from "@managed-redis/tooling/apis";
 import { changelogSource } from "../src/changelogs.ts";
 import { renderMarkdown } from "../src/markdown.ts";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { apiNames } from "../../../scripts/lib/apis.ts";
+import { apiNames } from "@managed-redis/tooling/apis";
 import { readBundle } from "../src/api-summary.ts";
 import { referenceDocument } from "../src/reference-pages.ts";
 import { transcriptionNotes } from "../src/transcription-notes.ts";

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { apiNames, bundledSpec } from "../../../scripts/lib/apis.ts";
+import { apiNames, bundledSpec } from "@managed-redis/tooling/apis";
 import { renderNotesPage } from "../src/notes-page.ts";
 import { notesBySection, transcriptionNotes } from "../src/transcription-notes.ts";
 

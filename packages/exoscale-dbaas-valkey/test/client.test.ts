@@ -10,7 +10,7 @@ import {
   unwrap,
   type ExoscaleValkeyClientOptions,
 } from "../src/index.js";
-import { startLocalServer, type LocalServer, type RecordedRequest } from "../../client-runtime/test/support/local-server.js";
+import { startLocalServer, type LocalServer, type RecordedRequest } from "@managed-redis/test-support/local-server";
 
 const API_KEY = "EXOtestkey0000000000000000";
 const API_SECRET = "test-secret-0123456789abcdefghijklmnopqrstuv";

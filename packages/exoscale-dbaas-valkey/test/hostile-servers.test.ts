@@ -1,8 +1,8 @@
 // The client half of the hostile-input gate for the Exoscale client: see
-// client-runtime/test/support/hostile-servers.ts for the cases. Every signed Authorization header the
+// packages/test-support/src/hostile-servers.ts for the cases. Every signed Authorization header the
 // servers saw, and its signature alone, counts as a credential that no error may show.
 import * as client from "../src/index.js";
-import { describeHostileServers } from "../../client-runtime/test/support/hostile-servers.js";
+import { describeHostileServers } from "@managed-redis/test-support/hostile-servers";
 import { verifyExoscaleSignature } from "./support/verify-signature.js";
 
 const API_KEY = "EXOhostile0000000000000000";

@@ -9,7 +9,7 @@ import {
   unwrap,
   type KakaoCloudRedisClientOptions,
 } from "../src/index.js";
-import { startLocalServer, type LocalServer } from "../../client-runtime/test/support/local-server.js";
+import { startLocalServer, type LocalServer } from "@managed-redis/test-support/local-server";
 
 const TOKEN = "gAAAAABkakao-static-token-0001";
 const cluster = {

@@ -1,7 +1,7 @@
 // The client half of the hostile-input gate for the KakaoCloud client: see
-// client-runtime/test/support/hostile-servers.ts for the cases.
+// packages/test-support/src/hostile-servers.ts for the cases.
 import * as client from "../src/index.js";
-import { describeHostileServers } from "../../client-runtime/test/support/hostile-servers.js";
+import { describeHostileServers } from "@managed-redis/test-support/hostile-servers";
 
 const TOKEN = "gAAAAABkakao-hostile-token-0042";
 

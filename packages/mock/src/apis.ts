@@ -1,28 +1,24 @@
-// The three APIs this package mocks, their default ports, and where their bundled specs live.
+// The APIs this package mocks (one per spec), their default ports, and where their bundled specs live.
 import { createRequire } from "node:module";
+import { apiNames, type ApiName } from "@managed-redis/spec-facts";
 
-export const apiNames = ["kakaocloud-redis", "exoscale-dbaas-valkey", "redis-enterprise"] as const;
-export type ApiName = (typeof apiNames)[number];
+export { apiNames, isApiName, type ApiName } from "@managed-redis/spec-facts";
 
-/** The port each API's mock listens on unless told otherwise. */
-export const mockDefaults: Readonly<Record<ApiName, number>> = Object.freeze({
-  "kakaocloud-redis": 4010,
-  "exoscale-dbaas-valkey": 4011,
-  "redis-enterprise": 4012,
-});
+/** The port each API's mock listens on unless told otherwise: the mock's own choice, in the specs' order. */
+export const mockDefaults: Readonly<Record<ApiName, number>> = Object.freeze(
+  Object.fromEntries(apiNames.map((api, index) => [api, 4010 + index])) as Record<ApiName, number>,
+);
 
 /** Loopback only: a mock is for this machine unless someone asks for more (`--host 0.0.0.0`). */
 export const defaultHost = "127.0.0.1";
-
-export function isApiName(value: unknown): value is ApiName {
-  return typeof value === "string" && (apiNames as readonly string[]).includes(value);
-}
 
 const require = createRequire(import.meta.url);
 
 /**
  * The bundled OpenAPI document of an API, from its spec package (`@managed-redis/spec-<api>`, an exact
- * dependency of this package): the mock serves the very spec version it declares, and `npm ls` tells which.
+ * dependency of this package): what Prism generates data from (`--dynamic`), of the spec version the mock
+ * declares (`npm ls` tells which); routes, validation and examples come from the same bundle through
+ * `@managed-redis/spec-facts`.
  */
 export function bundledSpecPath(api: ApiName): string {
   return require.resolve(`@managed-redis/spec-${api}/openapi.json`);

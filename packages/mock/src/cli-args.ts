@@ -1,8 +1,9 @@
 // The command line of `managed-redis-mock`: its options, its help, and parsing them into a plan.
 import { parseArgs } from "node:util";
-import type { SimulatorDelays } from "@managed-redis/simulator";
+import { DEFAULT_DELAYS, type SimulatorDelays } from "@managed-redis/simulator/options";
 import { apiNames, defaultHost, isApiName, mockDefaults, type ApiName } from "./apis.js";
-import { mockLogLevels, type MockLogLevel, type MockSimulatorOptions } from "./server.js";
+import { mockLogLevels, type MockLogLevel } from "./logger.js";
+import type { MockSimulatorOptions } from "./server.js";
 
 export const programName = "managed-redis-mock";
 
@@ -37,20 +38,8 @@ export type CliCommand =
       simulator?: MockSimulatorOptions;
     };
 
-/**
- * The simulator's delays (ms) and their defaults, mirrored from `DEFAULT_DELAYS` of
- * @managed-redis/simulator so that `--help` and parsing load nothing; a test keeps them equal.
- */
-export const simulatorDelayDefaults: Readonly<SimulatorDelays> = {
-  provision: 5000,
-  modify: 3000,
-  scale: 4000,
-  maintenance: 3000,
-  migration: 30000,
-  operation: 1000,
-  serviceStart: 2000,
-  serviceRestart: 3000,
-};
+/** The simulator's delays (ms) and their defaults, from the simulator's options module (which loads nothing else). */
+export const simulatorDelayDefaults: Readonly<SimulatorDelays> = DEFAULT_DELAYS;
 const delayKinds = Object.keys(simulatorDelayDefaults) as (keyof SimulatorDelays)[];
 
 /** A mistake on the command line: `message` is one line; the CLI prints it and exits with 2. */
@@ -158,8 +147,8 @@ export function helpText(): string {
   const k = mockDefaults["kakaocloud-redis"];
   const e = mockDefaults["exoscale-dbaas-valkey"];
   const r = mockDefaults["redis-enterprise"];
-  return `${programName} — Prism mock servers for the KakaoCloud Redis, Exoscale DBaaS Valkey and
-Redis Enterprise APIs, serving the examples of their OpenAPI documents.
+  return `${programName} — mock servers for the KakaoCloud Redis, Exoscale DBaaS Valkey and
+Redis Enterprise APIs, serving the examples of their OpenAPI documents as Prism would.
 
 Usage:
   npx @managed-redis/mock [--api NAME] [--port N] [--host H] [--dynamic] [--strict] [--log-level LEVEL]
@@ -177,7 +166,7 @@ Options:
   --strict           Refuse request fields the spec does not list (a typo check for your requests).
                      Default: off; the mock accepts what the vendor's API accepts, unknown fields
                      included. With --stateful, the simulator's answers are held to it as well.
-  --stateful         Remember what clients do: Prism validates each request and each answer against the
+  --stateful         Remember what clients do: each request and each answer is validated against the
                      spec, in front of a simulator that keeps clusters/services in memory and moves them
                      through their states (Creating -> Running ...). Control routes under /__simulator/.
   --seed N           Stateful: seed of generated ids, passwords and fault draws. Default: 1.
@@ -185,7 +174,7 @@ Options:
   --delay KIND=MS    Stateful: one delay in milliseconds; repeatable. KIND and its default:
                      ${delayKinds.map((kind) => `${kind} ${simulatorDelayDefaults[kind]}`).join(", ")}.
   --log-level LEVEL  ${mockLogLevels.join(" | ")}. Default: error (rejected requests and spec
-                     violations, on standard error). info logs every request and halves throughput.
+                     violations, on standard error). info also logs every request and its status.
   -v, --version      Print the version and exit.
   -h, --help         Print this help and exit.
 

@@ -32,7 +32,7 @@ async function serve(command: Extract<CliCommand, { kind: "serve" }>): Promise<n
   let stopping: Promise<void> | undefined;
   const stopAll = () => (stopping ??= Promise.allSettled(running.map((mock) => mock.close())).then(() => undefined));
 
-  // Listening for signals from the start, so Ctrl-C while Prism loads also ends with 0.
+  // Listening for signals from the start, so Ctrl-C while the mocks start also ends with 0.
   const shutdown = () => {
     // A second Ctrl-C while requests are still open: do not wait for them.
     if (stopping) process.exit(exitCodes.ok);

@@ -35,7 +35,7 @@ export async function waitUntilAnswering(url: string, options: WaitOptions = {})
 }
 
 /**
- * Waits for a Prism mock. A CORS preflight is answered by Prism's server before routing, so the
+ * Waits for a mock. A CORS preflight is answered by the mock's edge before routing (as Prism does), so the
  * probe neither shows up as a failed request in the mock's log nor depends on any path of the spec.
  */
 export function waitForMock(url: string, options: Omit<WaitOptions, "method" | "headers"> = {}): Promise<void> {

@@ -1,16 +1,19 @@
-// One API's mock: Prism's HTTP server, in-process, serving the API's bundled spec.
+// One API's mock: one HTTP server (http/edge.ts) in front of one request pipeline (pipeline/), serving
+// the API's spec from its generated facts and validators; in stateful mode, the simulator in the same
+// process answers valid requests. No internal hop, one port per API.
 import { existsSync } from "node:fs";
-import http from "node:http";
+import type http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Simulator, SimulatorOptions } from "@managed-redis/simulator";
-import type { IHttpConfig } from "@stoplight/prism-http";
+import type { SpecModule } from "@managed-redis/spec-facts";
+import { specModules } from "@managed-redis/spec-facts/all";
 import { apiNames, bundledSpecPath, defaultHost, isApiName, mockDefaults, strictSpecPath, type ApiName } from "./apis.js";
-import { documentedStatuses } from "./documented-statuses.js";
-import { createFrontDoor } from "./front-door.js";
-import { simulatorListener } from "./simulator-http.js";
+import { createEdgeServer } from "./http/edge.js";
+import { createLogger, mockLogLevels, type MockLogLevel } from "./logger.js";
+import { createPipeline } from "./pipeline/pipeline.js";
+import { createPrismGenerator } from "./pipeline/prism.js";
 
-export type MockLogLevel = "silent" | "fatal" | "error" | "warn" | "info" | "debug" | "trace";
-export const mockLogLevels: readonly MockLogLevel[] = ["silent", "fatal", "error", "warn", "info", "debug", "trace"];
+export { mockLogLevels, type MockLogLevel } from "./logger.js";
 
 export interface StartMockOptions {
   api: ApiName;
@@ -20,14 +23,11 @@ export interface StartMockOptions {
   host?: string;
   /** Generate responses from the schemas instead of serving the documented examples. Default false. */
   dynamic?: boolean;
-  /**
-   * Default "error": rejected requests and spec violations only. "info" logs every request, which
-   * halves Prism's throughput; "silent" logs nothing.
-   */
+  /** Default "error": rejected requests and spec violations only; "info" and below log more; "silent" nothing. */
   logLevel?: MockLogLevel;
   /** Receives each log line (already formatted, no trailing newline). Default: standard error. */
   log?: (line: string) => void;
-  /** An OpenAPI document to serve instead of the API's bundled spec. */
+  /** The OpenAPI document Prism generates data from (`dynamic`). Default: the API's bundled spec. */
   specPath?: string;
   /**
    * Validate requests against the strict variant of the spec, which refuses fields the spec does not list
@@ -36,17 +36,20 @@ export interface StartMockOptions {
    */
   strict?: boolean;
   /**
-   * Stateful mode: Prism in proxy mode in front of the simulator (`@managed-redis/simulator`), so
-   * creates, lists and deletes are remembered and resources move through their states, while every
-   * request and every simulated answer is still validated against the spec. Default false.
+   * Stateful mode: the simulator (`@managed-redis/simulator`) answers valid requests, so creates, lists
+   * and deletes are remembered and resources move through their states, while every request and every
+   * simulated answer is still checked against the spec. Default false.
    */
   stateful?: boolean;
   /** Stateful mode: the simulator's seed, delays, limits and faults (see the simulator's README). */
   simulator?: MockSimulatorOptions;
 }
 
-/** The simulator's options, less the API (the mock's) and the clock (always the real one, plus `advance`). */
-export type MockSimulatorOptions = Omit<SimulatorOptions, "api" | "clock">;
+/**
+ * The simulator's options, less the API (the mock's), the clock (the real one, plus `advance`), the answer
+ * checks (always on) and the spec they use (the mock's: its strict variant with `strict`).
+ */
+export type MockSimulatorOptions = Omit<SimulatorOptions, "api" | "clock" | "validateAnswers" | "spec">;
 
 export interface RunningMock {
   api: ApiName;
@@ -98,62 +101,36 @@ export async function startMock(options: StartMockOptions): Promise<RunningMock>
     throw new MockStartError(`${api}: no spec at ${specPath}`, "SPEC_NOT_FOUND");
   }
 
-  // Imported on first use: loading Prism takes seconds, and importing this package for
-  // `mockDefaults` or `--help` should not.
-  const [{ createServer }, { getHttpOperationsFromSpec }, { createLogger }] = await Promise.all([
-    import("@stoplight/prism-http-server"),
-    import("@stoplight/prism-http"),
-    import("@stoplight/prism-core"),
-  ]);
-  const operations = await getHttpOperationsFromSpec(specPath);
-  const logger = createLogger(api, { level: logLevel }, logDestination(api, options.log));
-
-  // Stateful: the simulator on its own loopback port, Prism's upstream.
+  const log = createLogger(api, logLevel, options.log);
+  // The strict variant's validators (closed objects) are loaded only when asked for.
+  const spec: SpecModule = strict ? (await import("@managed-redis/spec-facts/strict")).strictSpecModules[api] : specModules[api];
   let simulator: Simulator | undefined;
-  let simulatorServer: http.Server | undefined;
+  let control: { simulator: Simulator; isControlPath(path: string): boolean } | undefined;
   if (stateful) {
-    const { createSimulator } = await import("@managed-redis/simulator");
+    const { createSimulator, isControlPath } = await import("@managed-redis/simulator");
     try {
-      simulator = createSimulator({ ...options.simulator, api });
+      // Every simulated answer is checked against the spec (its strict variant with `strict`): one that
+      // breaks it becomes a 500 problem.
+      simulator = createSimulator({ ...options.simulator, api, validateAnswers: true, spec });
+      control = { simulator, isControlPath };
     } catch (error) {
       throw new MockStartError(`${api}: bad simulator options: ${error instanceof Error ? error.message : String(error)}`, "BAD_OPTION", { cause: error });
     }
-    simulatorServer = http.createServer(simulatorListener(simulator));
-    simulatorServer.keepAliveTimeout = 65_000;
-    await listenInternal(simulatorServer);
   }
-  const upstream = simulatorServer ? new URL(`http://${internalHost}:${(simulatorServer.address() as AddressInfo).port}`) : undefined;
-
-  const prism = createServer(operations, {
-    cors: true,
-    components: { logger },
-    config: prismConfig({ dynamic, upstream }),
-  });
-  const prismAddress = await prism.listen(0, internalHost);
-  const prismPort = Number(/:(\d+)$/.exec(prismAddress)?.[1]);
-
-  const frontDoor = createFrontDoor({
-    api,
-    prism: { host: internalHost, port: prismPort },
-    statuses: documentedStatuses(operations.map((operation) => ({ method: operation.method, path: operation.path, statuses: operation.responses.map((response) => response.code) }))),
-    ...(simulator ? { control: simulatorListener(simulator) } : {}),
-  });
-  const closeInternals = async () => {
-    frontDoor.dispose();
-    await Promise.allSettled([prism.close(), simulatorServer ? closeServer(simulatorServer) : undefined]);
-  };
+  const prism = createPrismGenerator(api, specPath);
+  const pipeline = createPipeline({ api, spec, log, prism, dynamic, ...(simulator ? { simulator } : {}) });
+  const server = createEdgeServer({ pipeline, log, ...(control ? { control } : {}) });
 
   let actualPort: number;
   try {
     actualPort = await new Promise<number>((resolve, reject) => {
-      frontDoor.server.once("error", reject);
-      frontDoor.server.listen(port, host, () => {
-        frontDoor.server.off("error", reject);
-        resolve((frontDoor.server.address() as AddressInfo).port);
+      server.once("error", reject);
+      server.listen(port, host, () => {
+        server.off("error", reject);
+        resolve((server.address() as AddressInfo).port);
       });
     });
   } catch (reason) {
-    await closeInternals();
     throw listenError(api, host, port, reason);
   }
   let closing: Promise<void> | undefined;
@@ -163,21 +140,8 @@ export async function startMock(options: StartMockOptions): Promise<RunningMock>
     port: actualPort,
     url: `http://${reachableHost(host)}:${actualPort}`,
     ...(simulator ? { simulator } : {}),
-    close: () => (closing ??= closeServer(frontDoor.server).then(closeInternals)),
+    close: () => (closing ??= closeServer(server)),
   };
-}
-
-/** Prism and the simulator listen here, on ports the system picks; only the front door is public. */
-const internalHost = "127.0.0.1";
-
-function listenInternal(server: http.Server): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, internalHost, () => {
-      server.off("error", reject);
-      resolve();
-    });
-  });
 }
 
 function closeServer(server: http.Server): Promise<void> {
@@ -187,46 +151,6 @@ function closeServer(server: http.Server): Promise<void> {
   });
 }
 
-/**
- * Prism's settings.
- * - Static: mock mode, with no response validation: the answers are the spec's own examples, which
- *   the lint gate has already validated against their schemas (and Prism's generator follows the schemas
- *   with `--dynamic`). Checking them again on every request halved throughput and doubled p99
- *   (bench/RESULTS.md) for nothing a caller could see.
- * - Stateful: proxy mode in front of the simulator. `errors: true`: an invalid request never reaches
- *   the simulator (Prism answers 422, which the front door turns into the documented status), and a
- *   simulated answer that breaks the spec becomes a 500 VIOLATIONS problem, so a simulator bug
- *   cannot pass as an API answer.
- */
-function prismConfig({ dynamic, upstream }: { dynamic: boolean; upstream: URL | undefined }): IHttpConfig {
-  const validation = { checkSecurity: true, validateRequest: true, upstreamProxy: undefined };
-  if (upstream) return { ...validation, validateResponse: true, mock: { dynamic: false }, errors: true, isProxy: true, upstream };
-  return { ...validation, validateResponse: false, mock: { dynamic }, errors: false, isProxy: false };
-}
-
-const levelNames: Record<number, string> = { 10: "trace", 20: "debug", 30: "info", 32: "info", 40: "warn", 50: "error", 60: "fatal" };
-
-/** Turns Prism's JSON log lines (pino) into `<api> <level> <message>` lines. */
-function logDestination(api: ApiName, log: ((line: string) => void) | undefined) {
-  const write = log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  return {
-    write(chunk: string) {
-      for (const json of chunk.split("\n")) {
-        if (json.trim() === "") continue;
-        try {
-          const entry = JSON.parse(json) as { level?: number; msg?: string; name?: string };
-          // Prism logs each request violation twice: bare by the mocker, then with its location
-          // ("Violation: request.body.x ...") by the server. Keep the one that says where.
-          if (entry.name === "VALIDATOR" && entry.level === 50 && !entry.msg?.startsWith("Violation:")) continue;
-          write(`${api}  ${levelNames[entry.level ?? 30] ?? "info"}  ${entry.msg ?? json}`);
-        } catch {
-          write(`${api}  ${json}`);
-        }
-      }
-    },
-  };
-}
-
 /** A wildcard address is not a place to send requests to: report loopback instead. */
 function reachableHost(host: string): string {
   if (host === "0.0.0.0" || host === "") return "127.0.0.1";
@@ -234,7 +158,7 @@ function reachableHost(host: string): string {
   return host.includes(":") ? `[${host}]` : host;
 }
 
-// The front door's listen() rejects with a Node error whose message names the code.
+// listen() rejects with a Node error whose message names the code.
 function listenError(api: ApiName, host: string, port: number, reason: unknown): MockStartError {
   const text = reason instanceof Error ? reason.message : String(reason);
   const code = /\b(EADDRINUSE|EACCES|EADDRNOTAVAIL|ENOTFOUND)\b/.exec(text)?.[1];

@@ -80,8 +80,9 @@ describe("parseCommandLine", () => {
     });
   });
 
-  it("knows the simulator's default delays", () => {
-    expect(simulatorDelayDefaults).toEqual(DEFAULT_DELAYS);
+  it("scales the simulator's own default delays, and shows them in --help", () => {
+    expect(parseCommandLine(["--stateful", "--delay-scale", "2"])).toMatchObject({ simulator: { delays: { provision: DEFAULT_DELAYS.provision * 2, migration: DEFAULT_DELAYS.migration * 2 } } });
+    for (const [kind, ms] of Object.entries(simulatorDelayDefaults)) expect(helpText()).toContain(`${kind} ${ms}`);
   });
 
   it("answers --help and --version before judging other options", () => {

@@ -177,6 +177,23 @@ describe("startMock", () => {
     expect(response.headers.get("access-control-expose-headers")).toBe("*");
   });
 
+  it("answers a body that is not JSON with a 400 problem naming where it breaks, and keeps serving", async () => {
+    const response = await call("kakaocloud-redis", "/v1/clusters", { method: "POST", headers: { "content-type": "application/json" }, body: "{not json" });
+    expect(response.status).toBe(400);
+    expect(response.headers.get("content-type")).toBe("application/problem+json");
+    expect(await response.json()).toMatchObject({ type: expect.stringContaining("INVALID_JSON"), detail: expect.stringContaining("position 1") });
+    expect((await call("kakaocloud-redis", firstGet["kakaocloud-redis"])).status).toBe(200);
+  });
+
+  it("answers a malformed percent-escape in the path with a 400, and keeps serving", async () => {
+    for (const path of ["/v1/clusters/%zz", "/v1/clusters/%", "/v1/clusters/%E0%A4%A"]) {
+      const response = await call("kakaocloud-redis", path);
+      expect(response.status, path).toBe(400);
+      expect(await response.json()).toMatchObject({ type: expect.stringContaining("MALFORMED_URL") });
+    }
+    expect((await call("kakaocloud-redis", firstGet["kakaocloud-redis"])).status).toBe(200);
+  });
+
   it("rejects with EADDRINUSE naming host:port when the port is taken", async () => {
     const { port } = mocks["redis-enterprise"];
     const attempt = startMock({ api: "redis-enterprise", port, logLevel: "silent" });
@@ -210,5 +227,20 @@ describe("startMock", () => {
       await mock.close();
     }
     expect(lines).toContainEqual(expect.stringMatching(/^redis-enterprise {2}error {2}Violation: request .*security/));
+  });
+
+  it("logs every request and its status at the info level, and none at error", async () => {
+    const lines: string[] = [];
+    const verbose = await startMock({ api: "redis-enterprise", port: 0, logLevel: "info", log: (line) => lines.push(line) });
+    const quiet = await startMock({ api: "redis-enterprise", port: 0, log: (line) => lines.push(`quiet ${line}`) });
+    try {
+      for (const mock of [verbose, quiet]) {
+        await fetch(`${mock.url}/v1/local/services`, { headers: { authorization: "Basic YTpi" } });
+        await fetch(`${mock.url}/nowhere`);
+      }
+    } finally {
+      await Promise.all([verbose.close(), quiet.close()]);
+    }
+    expect(lines).toEqual(["redis-enterprise  info  GET /v1/local/services 200", "redis-enterprise  info  GET /nowhere 404"]);
   });
 });

@@ -1,4 +1,5 @@
-// The stateful mock: Prism in proxy mode in front of the simulator, behind the front door.
+// The stateful mock: one server per API, the simulator in the same process behind the request pipeline.
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startMock, type RunningMock } from "../src/index.ts";
@@ -138,6 +139,27 @@ describe("startMock({ stateful: true })", () => {
     expect((await clusterNames()).has("to-be-reset")).toBe(true);
     expect((await kakaoCall("/__simulator/reset", { method: "POST" })).status).toBe(200);
     expect([...(await clusterNames()).keys()]).toEqual(["test-cluster", expect.any(String)]);
+  });
+
+  it("answers missing credentials with the documented 401, as static mode does", async () => {
+    const response = await fetch(`${kakao.url}/v1/clusters`);
+    expect(response.status).toBe(401);
+    expect(response.headers.get("content-type")).toBe("application/json");
+    expect(violations(response)).toEqual([expect.objectContaining({ code: 401 })]);
+    expect(await response.json()).toEqual(expect.objectContaining({ message: expect.any(String) }));
+  });
+
+  it("listens on one port per API: no internal server, no proxy hop", () => {
+    // A fresh process that starts the three stateful mocks and counts its listening TCP servers.
+    const script = `
+      const { apiNames, startMock } = await import(${JSON.stringify(new URL("../dist/index.js", import.meta.url).href)});
+      const mocks = await Promise.all(apiNames.map((api) => startMock({ api, port: 0, stateful: true, logLevel: "silent" })));
+      const listening = process.getActiveResourcesInfo().filter((resource) => resource === "TCPServerWrap").length;
+      process.stdout.write(JSON.stringify({ apis: mocks.length, listening }));
+      await Promise.all(mocks.map((mock) => mock.close()));`;
+    const child = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8", timeout: 30_000 });
+    expect(child.stderr).toBe("");
+    expect(JSON.parse(child.stdout)).toEqual({ apis: 3, listening: 3 });
   });
 
   it("gives the simulator to in-process callers, and none in static mode", async () => {

@@ -1,11 +1,8 @@
-// Where each API lives by default: the URL its spec's `servers` names (with its default variables),
-// which is also what each typed client calls when given no `baseUrl`.
-import type { ApiName } from "@managed-redis/simulator";
+// Where each API lives by default: the URL its spec's first `servers` entry names, with its variables at
+// their defaults (Exoscale: zone ch-gva-2; Redis Enterprise: host localhost), which is also what each
+// typed client calls when given no `baseUrl`. Read from the specs, not copied.
+import { API_NAMES, specModuleOf, type ApiName } from "@managed-redis/simulator";
 
-export const defaultBaseUrls: Readonly<Record<ApiName, string>> = Object.freeze({
-  "kakaocloud-redis": "https://redis.kr-central-2.kakaocloud.com",
-  // `https://api-{zone}.exoscale.com/v2`, zone ch-gva-2. Other zones: pass their URL as `baseUrl`.
-  "exoscale-dbaas-valkey": "https://api-ch-gva-2.exoscale.com/v2",
-  // `https://{host}:9443`, host localhost.
-  "redis-enterprise": "https://localhost:9443",
-});
+export const defaultBaseUrls: Readonly<Record<ApiName, string>> = Object.freeze(
+  Object.fromEntries(API_NAMES.map((api) => [api, specModuleOf(api).facts.defaultServerUrl])) as Record<ApiName, string>,
+);

@@ -3,7 +3,7 @@ import { inspect } from "node:util";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ApiError, TlsError, createRedisEnterpriseClient, unwrap, type RedisEnterpriseClientOptions } from "../src/index.js";
 import { createRedisEnterpriseClient as createBrowserClient } from "../src/browser.js";
-import { startLocalServer, type LocalServer } from "../../client-runtime/test/support/local-server.js";
+import { startLocalServer, type LocalServer } from "@managed-redis/test-support/local-server";
 
 // A self-signed certificate for localhost/127.0.0.1, made once with `openssl req -x509` for these tests only.
 const cert = readFileSync(new URL("./fixtures/localhost-cert.pem", import.meta.url), "utf8");

@@ -1,9 +1,9 @@
 // The client half of the hostile-input gate for the Redis Enterprise client, over HTTPS with the
-// cluster's certificate given as `ca`: see client-runtime/test/support/hostile-servers.ts for the cases.
+// cluster's certificate given as `ca`: see packages/test-support/src/hostile-servers.ts for the cases.
 // The password, the Basic header and its base64 value all count as credentials that no error may show.
 import { readFileSync } from "node:fs";
 import * as client from "../src/index.js";
-import { describeHostileServers } from "../../client-runtime/test/support/hostile-servers.js";
+import { describeHostileServers } from "@managed-redis/test-support/hostile-servers";
 
 const cert = readFileSync(new URL("./fixtures/localhost-cert.pem", import.meta.url), "utf8");
 const key = readFileSync(new URL("./fixtures/localhost-key.pem", import.meta.url), "utf8");

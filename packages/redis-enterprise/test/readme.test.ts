@@ -4,8 +4,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { extractReadmeBlocks, removeReadmeBlocks, typecheckReadmeBlocks } from "../../client-runtime/test/support/readme-blocks.js";
-import { startLocalServer, type LocalServer } from "../../client-runtime/test/support/local-server.js";
+import { extractReadmeBlocks, removeReadmeBlocks, typecheckReadmeBlocks } from "@managed-redis/test-support/readme-blocks";
+import { startLocalServer, type LocalServer } from "@managed-redis/test-support/local-server";
 
 const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const blocks = extractReadmeBlocks(packageDir, "@managed-redis/redis-enterprise");

@@ -1,5 +1,6 @@
 // Web-standard glue (Request → SimRequest, SimResponse → Response): the same in a browser, a service
 // worker (MSW) and Node ≥ 18, so neither mount has to write it again.
+import { answerText } from "./sealed-answer.ts";
 import type { SimRequest, SimResponse, Simulator } from "./types.ts";
 
 /** Reads a fetch `Request` into a `SimRequest`; a body that is not JSON is passed on as its text. */
@@ -26,7 +27,7 @@ export async function toSimRequest(request: Request): Promise<SimRequest> {
 
 /** Turns a `SimResponse` into a fetch `Response`. */
 export function toFetchResponse(response: SimResponse): Response {
-  const body = response.body === undefined ? null : JSON.stringify(response.body);
+  const body = response.body === undefined ? null : (answerText(response) ?? JSON.stringify(response.body));
   return new Response(body, { status: response.status, headers: response.headers });
 }
 

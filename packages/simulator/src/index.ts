@@ -1,7 +1,9 @@
 // The public surface of @managed-redis/simulator.
-export { createSimulator, CONTROL_PREFIX } from "./simulator.ts";
+export { createSimulator, specModuleOf } from "./simulator.ts";
+export { CONTROL_PREFIX, isControlPath } from "./control-routes.ts";
 export { createManualClock, systemClock, MANUAL_CLOCK_START, type Clock, type ManualClock } from "./clock.ts";
 export { createFetchHandler, toFetchResponse, toSimRequest } from "./fetch.ts";
+export { answerText } from "./sealed-answer.ts";
 export {
   API_NAMES,
   DEFAULT_DELAYS,
@@ -16,6 +18,7 @@ export {
   type SimulatorDelays,
   type SimulatorLimits,
   type SimulatorOptions,
+  type SimulatorRoute,
+  type SimulatorRoute as GeneratedRoute,
   type SimulatorState,
 } from "./types.ts";
-export type { GeneratedRoute } from "./generated-types.ts";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { createManualClock, DEFAULT_DELAYS } from "../src/index.ts";
-import { formatUptime } from "../src/apis/redis-enterprise.ts";
+import { strictSpecModules } from "@managed-redis/spec-facts/strict";
+import { createManualClock, createSimulator, DEFAULT_DELAYS } from "../src/index.ts";
+import { formatUptime } from "../src/redis-enterprise/uptime.ts";
 import { checkedSimulator, requestExample, responseExample } from "./support/spec.ts";
 
 const api = "redis-enterprise";
@@ -46,11 +47,20 @@ describe("redis-enterprise", () => {
 
   it("answers 400 with the documented error shape for a bad body", async () => {
     const sim = fresh();
-    for (const body of [undefined, {}, { operation_type: "reboot", services: ["alert_mgr"] }, { operation_type: "stop", services: [] }, { operation_type: "stop", services: ["x"], extra: 1 }]) {
+    for (const body of [undefined, {}, { operation_type: "reboot", services: ["alert_mgr"] }, { operation_type: "stop", services: [] }]) {
       const response = await sim.call({ method: "POST", path: "/v1/local/services", body });
       expect(response.status).toBe(400);
       expect(response.body).toHaveProperty("error_code", "invalid_request");
     }
+  });
+
+  it("accepts a field the spec does not list, as the vendor's API does, and refuses it held to the strict variant", async () => {
+    const body = { operation_type: "stop", services: ["alert_mgr"], extra: 1 };
+    expect((await fresh().call({ method: "POST", path: "/v1/local/services", body })).status).toBe(200);
+    const strict = createSimulator({ api: "redis-enterprise", clock: createManualClock(), spec: strictSpecModules["redis-enterprise"] });
+    const refused = await strict.handle({ method: "POST", path: "/v1/local/services", body });
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({ error_code: "invalid_request", description: expect.stringContaining("extra") });
   });
 
   it("formats uptime as the vendor does", () => {

@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { API_NAMES, createFetchHandler, createManualClock, createSimulator, type SimRequest } from "../src/index.ts";
-import { generate, readBundle } from "../scripts/generate-seed.ts";
+import { API_NAMES, answerText, createFetchHandler, createManualClock, createSimulator, type SimRequest, type SimResponse } from "../src/index.ts";
+import { kakaocloudRedis } from "../src/kakaocloud-redis/index.ts";
 import { answered, checkedSimulator, conformanceProblems, requestExample } from "./support/spec.ts";
 
 const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -183,6 +183,53 @@ describe("control routes", () => {
   });
 });
 
+describe("answers checked against the spec (validateAnswers)", () => {
+  it("turns an answer that breaks the spec into a 500 problem naming the field, and lets a valid one through", async () => {
+    const original = kakaocloudRedis.handlers.listFlavors;
+    kakaocloudRedis.handlers.listFlavors = () => ({ status: 200, body: { flavors: [{ id: 7 } as never] } });
+    try {
+      const checked = createSimulator({ api: "kakaocloud-redis", validateAnswers: true });
+      const broken = await checked.handle({ method: "GET", path: "/v1/redis/flavors" });
+      expect(broken.status).toBe(500);
+      expect(broken.headers["content-type"]).toBe("application/problem+json");
+      expect(broken.body).toMatchObject({ type: "https://stoplight.io/prism/errors#VIOLATIONS", status: 500 });
+      expect((broken.body as { detail: string }).detail).toContain("body.flavors.0.id must be string");
+      const unchecked = createSimulator({ api: "kakaocloud-redis" });
+      expect((await unchecked.handle({ method: "GET", path: "/v1/redis/flavors" })).status).toBe(200);
+    } finally {
+      kakaocloudRedis.handlers.listFlavors = original;
+    }
+    const checked = createSimulator({ api: "kakaocloud-redis", validateAnswers: true });
+    expect((await checked.handle({ method: "GET", path: "/v1/redis/flavors" })).status).toBe(200);
+  });
+
+  it("checks every answer that differs from the last valid one, and answers the same valid one again", async () => {
+    const original = kakaocloudRedis.handlers.listFlavors;
+    let flavors: unknown[] = [];
+    kakaocloudRedis.handlers.listFlavors = () => ({ status: 200, body: { flavors: flavors as never } });
+    try {
+      const checked = createSimulator({ api: "kakaocloud-redis", validateAnswers: true });
+      const get = () => checked.handle({ method: "GET", path: "/v1/redis/flavors" });
+      expect((await get()).status).toBe(200);
+      expect((await get()).status).toBe(200);
+      flavors = [{ id: 7 }];
+      expect((await get()).status).toBe(500);
+      flavors = [];
+      expect((await get()).status).toBe(200);
+    } finally {
+      kakaocloudRedis.handlers.listFlavors = original;
+    }
+  });
+
+  it("refuses a request the spec forbids with the documented status, naming each field, in the vendor's error shape", async () => {
+    const sim = createSimulator({ api: "exoscale-dbaas-valkey", validateAnswers: true });
+    const refused = await sim.handle({ method: "PUT", path: "/dbaas-valkey/my-valkey", body: { maintenance: { dow: "funday", time: "03:00:00" } } });
+    expect(refused.status).toBe(400);
+    expect(refused.body).toEqual({ message: expect.stringMatching(/^body\.maintenance\.dow must be equal to one of the allowed values: saturday/) });
+    expect(JSON.parse(refused.headers["sl-violations"]!)).toEqual([expect.objectContaining({ location: ["request", "body", "maintenance", "dow"], code: "enum" })]);
+  });
+});
+
 describe("spec conformance", () => {
   it("the checker itself rejects a body that breaks the schema and an undocumented status", () => {
     expect(conformanceProblems("kakaocloud-redis", "getCluster", { status: 200, headers: {}, body: { name: 1 } })).not.toEqual([]);
@@ -238,12 +285,6 @@ describe("spec conformance", () => {
 });
 
 describe("package hygiene", () => {
-  it("src/generated is what scripts/generate-seed.ts makes from the bundled specs", () => {
-    for (const api of API_NAMES) {
-      expect(readFileSync(path.join(packageDir, "src", "generated", `${api}.ts`), "utf8")).toBe(generate(api, readBundle(api)));
-    }
-  });
-
   it("the core imports no Node built-in, so MSW can run it in a browser", () => {
     const files = (dir: string): string[] =>
       readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]));
@@ -252,5 +293,46 @@ describe("package hygiene", () => {
       expect(text, file).not.toMatch(/from\s+["'](node:|fs|path|http|crypto|url|os)["'/]/);
       expect(text, file).not.toMatch(/\bprocess\.|\bBuffer\b|\brequire\(/);
     }
+  });
+});
+
+describe("answers leave the simulator as copies", () => {
+  const getCluster = { method: "GET", path: "/v1/clusters/qqqqwwww-7347-4d87-a49f-e705e91db2fb" };
+
+  it("keeps the store as it was when a caller changes an answer's body", async () => {
+    const sim = createSimulator({ api: "kakaocloud-redis", clock: createManualClock() });
+    const first = await sim.handle(getCluster);
+    const body = first.body as { name: string; subnets: unknown[] };
+    const subnets = body.subnets.length;
+    body.name = "changed by a caller";
+    body.subnets.length = 0;
+    const again = (await sim.handle(getCluster)).body as { name: string; subnets: unknown[] };
+    expect(again.name).toBe("test-cluster");
+    expect(again.subnets).toHaveLength(subnets);
+    expect(subnets).toBeGreaterThan(0);
+    expect((sim.control.dump().resources as { clusters: { name: string }[] }).clusters.map((cluster) => cluster.name)).toContain("test-cluster");
+  });
+
+  it("answers with what the store held when the handler ran, whatever runs next", async () => {
+    // A view shares the service's users with the store; the user created next must not show up in it.
+    const sim = createSimulator({ api: "exoscale-dbaas-valkey", clock: createManualClock() });
+    const [before, created] = await Promise.all([
+      sim.handle({ method: "GET", path: "/dbaas-valkey/my-valkey" }),
+      sim.handle({ method: "POST", path: "/dbaas-valkey/my-valkey/user", body: { username: "added-meanwhile" } }),
+    ]);
+    expect(created.status).toBe(200);
+    const names = (answer: SimResponse) => (answer.body as { users: { username: string }[] }).users.map((user) => user.username);
+    expect(names(await sim.handle({ method: "GET", path: "/dbaas-valkey/my-valkey" }))).toContain("added-meanwhile");
+    expect(names(before)).not.toContain("added-meanwhile");
+  });
+
+  it("gives mounts the serialised text until the body is read, then nothing (the body may have changed)", async () => {
+    const sim = createSimulator({ api: "kakaocloud-redis", clock: createManualClock() });
+    const answer = await sim.handle(getCluster);
+    const text = answerText(answer);
+    expect(text).toBeDefined();
+    expect(JSON.parse(text!)).toEqual(answer.body);
+    expect(answerText(answer)).toBeUndefined();
+    expect(await createFetchHandler(sim)(new Request("https://redis.kr-central-2.kakaocloud.com/v1/clusters/qqqqwwww-7347-4d87-a49f-e705e91db2fb")).then((response) => response.json())).toMatchObject({ name: "test-cluster" });
   });
 });

@@ -4,7 +4,7 @@ import { createExoscaleValkeyClient, unwrap } from "@managed-redis/exoscale-dbaa
 import { createKakaoCloudRedisClient } from "@managed-redis/kakaocloud-redis";
 import { createRedisEnterpriseClient, InvalidOptionError } from "@managed-redis/redis-enterprise";
 import { setupWorker } from "msw/browser";
-import { createSimulatorHandlers } from "../../../packages/msw/src/index.ts";
+import { createSimulatorHandlers } from "@managed-redis/msw";
 
 const delays = { provision: 300, modify: 200, operation: 100 };
 const quickWait = { intervalMs: 40, maxIntervalMs: 150, timeoutMs: 5_000 };

@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { repoRoot } from "../../../scripts/lib/apis.ts";
+import { repoRoot } from "@managed-redis/tooling/apis";
 import type { PublicPackage } from "./public-packages.ts";
 import { run } from "./run.ts";
 

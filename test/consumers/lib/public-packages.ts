@@ -1,8 +1,8 @@
 // The packages a user can install: every workspace that npm would publish, found from the root
 // package.json's workspaces (nothing listed by hand), and among them the API clients.
 import path from "node:path";
-import { repoRoot } from "../../../scripts/lib/apis.ts";
-import { isPublishable, listWorkspaces, type WorkspaceManifest } from "../../../scripts/lib/workspaces.ts";
+import { repoRoot } from "@managed-redis/tooling/apis";
+import { isPublishable, listWorkspaces, type WorkspaceManifest } from "@managed-redis/tooling/workspaces";
 
 export interface PublicPackage {
   name: string;

@@ -2,7 +2,7 @@
 // the examples to compile, and the README must tell the reader to install them.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { readmeCodeBlocks, type ReadmeCode } from "../../../packages/client-runtime/test/support/readme-blocks.ts";
+import { readmeCodeBlocks, type ReadmeCode } from "@managed-redis/test-support/readme-blocks";
 import type { PublicPackage } from "./public-packages.ts";
 
 /** The README's TypeScript and JavaScript examples. */

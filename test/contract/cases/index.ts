@@ -1,5 +1,5 @@
 // Every API's contract cases, by operationId. The coverage gate compares these keys with the specs.
-import type { ApiName } from "../../../scripts/lib/apis.ts";
+import type { ApiName } from "@managed-redis/tooling/apis";
 import { exoscaleCases } from "./exoscale-dbaas-valkey.ts";
 import { kakaoCases } from "./kakaocloud-redis.ts";
 import type { OperationCase } from "./operation-case.ts";

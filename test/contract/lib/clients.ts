@@ -4,7 +4,7 @@ import type { FetchLike } from "@managed-redis/client-runtime";
 import { createExoscaleValkeyClient } from "@managed-redis/exoscale-dbaas-valkey";
 import { createKakaoCloudRedisClient } from "@managed-redis/kakaocloud-redis";
 import { createRedisEnterpriseClient } from "@managed-redis/redis-enterprise";
-import type { ApiName } from "../../../scripts/lib/apis.ts";
+import type { ApiName } from "@managed-redis/tooling/apis";
 
 export interface ClientOptions {
   throwOnError?: boolean;

@@ -1,5 +1,5 @@
 // Which operations of the specs have no contract case, and which cases name no operation.
-import type { SpecOperation } from "../../../scripts/lib/bundled-specs.ts";
+import type { SpecOperation } from "@managed-redis/tooling/bundled-specs";
 
 export interface CoverageGap {
   uncovered: string[];

@@ -3,12 +3,12 @@
 // bound and nullable flag must be in the spec and compatible with it, so that the spec accepts whatever
 // the vendor's schema accepts and types it the same way. Each check is counted, so a test can show (and
 // assert) how much was compared, and each problem names the operation and the field.
+import { escapePointer as escape, followRefs, httpMethods, resolvePointer } from "@managed-redis/tooling/bundled-specs";
 import { toJsonSchema2020 } from "./oas30-schema.ts";
 
 type Schema = Record<string, any>;
 export type Direction = "request" | "response";
 
-const httpMethods = ["get", "put", "post", "delete", "patch"] as const;
 const bounds = ["minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minItems", "maxItems", "minProperties", "maxProperties", "pattern", "multipleOf", "uniqueItems"] as const;
 // Formats that only annotate (Ajv accepts any string for them), so the spec may add them.
 const annotationFormats = new Set(["password", "int64", "int32"]);
@@ -44,15 +44,6 @@ export interface ConformanceReport {
   /** Examples written in the vendor's schemas (`example`, `default`), to validate against the spec. */
   examples: VendorExample[];
   operations: OperationPair[];
-}
-
-const escape = (segment: string) => segment.replace(/~/g, "~0").replace(/\//g, "~1");
-
-function resolvePointer(doc: Schema, pointer: string): any {
-  return pointer
-    .replace(/^#\//, "")
-    .split("/")
-    .reduce((node: any, key) => node?.[key.replace(/~1/g, "/").replace(/~0/g, "~")], doc);
 }
 
 export class VendorConformance {
@@ -173,13 +164,8 @@ export class VendorConformance {
 
   /** Follows `$ref`s of the spec, returning the schema and its pointer. */
   private oursAt(pointer: string): { schema: Schema; pointer: string } {
-    let current = pointer;
-    let schema = resolvePointer(this.ours, current) as Schema;
-    for (let hops = 0; schema?.$ref && hops < 20; hops++) {
-      current = schema.$ref;
-      schema = resolvePointer(this.ours, current);
-    }
-    return { schema, pointer: current };
+    const { node, pointer: reached } = followRefs(this.ours, pointer);
+    return { schema: node as Schema, pointer: reached };
   }
 
   private vendorAt(schema: Schema): Schema {

@@ -2,7 +2,7 @@
 // and drops everything that could point npm elsewhere or authenticate it anywhere: the outer npm's
 // npm_config_* (its userconfig, cache and registry), tokens, GitHub Actions' variables and provenance.
 // npm then reads only the rehearsal's own npmrc (the local registry and its token) and cache.
-import { REHEARSAL_REGISTRY_VARIABLE } from "../../../scripts/lib/release/publish-registry.ts";
+import { REHEARSAL_REGISTRY_VARIABLE } from "@managed-redis/tooling/release/publish-registry";
 
 const dropped = [
   /^npm_/i, // npm_config_*, npm_lifecycle_*, npm_package_*

@@ -9,8 +9,10 @@ import { createExoscaleValkeyClient } from "@managed-redis/exoscale-dbaas-valkey
 import { createKakaoCloudRedisClient } from "@managed-redis/kakaocloud-redis";
 import { startMock, type MockSimulatorOptions, type RunningMock } from "@managed-redis/mock";
 import { createRedisEnterpriseClient } from "@managed-redis/redis-enterprise";
-import { repoRoot, type ApiName } from "../../../scripts/lib/apis.ts";
-import { listOperations, SpecValidator, type SpecOperation } from "../../../scripts/lib/bundled-specs.ts";
+import { createOperationMatcher, type OperationMatcher } from "@managed-redis/spec-facts";
+import { specModules } from "@managed-redis/spec-facts/all";
+import { repoRoot, type ApiName } from "@managed-redis/tooling/apis";
+import { SpecValidator } from "@managed-redis/tooling/bundled-specs";
 
 /** Short enough for a suite under a minute, long enough that every transitional state is seen. */
 export const shortDelays = {
@@ -71,28 +73,26 @@ export function redisEnterpriseClient(baseUrl: string, options: { fetch?: FetchL
   return createRedisEnterpriseClient({ username: "admin@example.com", password: "stateful-test-password", baseUrl, timeoutMs: 10_000, ...options });
 }
 
-/** Checks recorded answers against the spec: a documented status, and a body valid against its schema. */
+/**
+ * Checks recorded answers against the spec: a documented status, and a body valid against its schema in
+ * the strict variant (Ajv compiling the bundle, independent of the generated validators the mock itself uses).
+ */
 export class ResponseChecker {
   private readonly validator: SpecValidator;
-  private readonly operations: (SpecOperation & { pattern: RegExp })[];
+  private readonly matcher: OperationMatcher;
 
   constructor(readonly api: ApiName) {
     this.validator = new SpecValidator(api, "strict");
-    this.operations = listOperations(api, this.validator.doc)
-      .map((operation) => ({
-        ...operation,
-        pattern: new RegExp(`^${operation.path.split(/\{[^}]+\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("[^/]+")}$`),
-      }))
-      // A literal segment wins over a parameter.
-      .sort((a, b) => (a.path.match(/\{/g)?.length ?? 0) - (b.path.match(/\{/g)?.length ?? 0));
+    this.matcher = createOperationMatcher(specModules[api].facts);
   }
 
   /** Problems with one exchange, [] when it is what the spec documents. */
   problems(exchange: RecordedExchange): string[] {
     const pathname = new URL(exchange.url).pathname;
-    const operation = this.operations.find((candidate) => candidate.method === exchange.method && candidate.pattern.test(pathname));
+    const match = this.matcher.match(exchange.method, pathname);
     const where = `${exchange.method} ${pathname} → ${exchange.status}`;
-    if (!operation) return [`${where}: no operation of the spec`];
+    if (match.kind !== "found") return [`${where}: no operation of the spec`];
+    const operation = this.validator.operation(match.value.operationId);
     if (!operation.statuses.includes(String(exchange.status))) return [`${where}: status not documented for ${operation.operationId} (${exchange.body.slice(0, 200)})`];
     const pointer = this.validator.responseSchemaPointer(operation, String(exchange.status));
     if (!pointer) return [];

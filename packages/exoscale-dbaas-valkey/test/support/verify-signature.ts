@@ -1,5 +1,5 @@
 import { createHmac } from "node:crypto";
-import type { RecordedRequest } from "../../../client-runtime/test/support/local-server.js";
+import type { RecordedRequest } from "@managed-redis/test-support/local-server";
 
 /**
  * Checks a request's EXO2-HMAC-SHA256 Authorization header the way the API does: recomputes the HMAC from
