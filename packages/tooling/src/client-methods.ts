@@ -164,3 +164,33 @@ export function renderMethods(api: string, document: JsonObject, header: string)
   );
   return out.join("\n");
 }
+
+/** The README's table of methods lives between these markers; `npm run generate` rewrites it, `--check` compares it. */
+export const METHOD_TABLE_START = "<!-- generated: methods table (npm run generate) -->";
+export const METHOD_TABLE_END = "<!-- end of generated methods table -->";
+
+/** A Markdown table of the methods: the call with its argument's shape, the HTTP request, the summary linked to the docs site. */
+export function renderMethodTable(api: string, document: JsonObject): string {
+  const rows = operationsOf(document)
+    .filter(({ operation }) => typeof operation.operationId === "string")
+    .map(({ path, method, pathItem, operation }) => {
+      const parameters = [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])].map((parameter) => deref(document, parameter) as JsonObject);
+      const parts = [...path.matchAll(/\{([^}]+)\}/g)].map((match) => methodName(match[1]!));
+      if (parameters.some((parameter) => parameter.in === "query")) parts.push("query");
+      if (operation.requestBody) parts.push("body");
+      const call = `${methodName(operation.operationId as string)}(${parts.length > 0 ? `{ ${parts.join(", ")} }` : ""})`;
+      const summary = typeof operation.summary === "string" ? operation.summary : (operation.operationId as string);
+      const tag = (operation.tags as string[] | undefined)?.[0] ?? "default";
+      const deprecated = operation.deprecated === true ? " (deprecated)" : "";
+      return `| \`${call}\` | \`${method.toUpperCase()} ${path}\` | [${summary}](${operationPageUrl(api, tag, operation.operationId as string)})${deprecated} |`;
+    });
+  return [METHOD_TABLE_START, "", "| method | request | summary (docs site) |", "|---|---|---|", ...rows, "", METHOD_TABLE_END].join("\n");
+}
+
+/** `readme` with its methods table replaced by `table`; throws when the README lacks the markers. */
+export function withMethodTable(readme: string, table: string, file: string): string {
+  const start = readme.indexOf(METHOD_TABLE_START);
+  const end = readme.indexOf(METHOD_TABLE_END);
+  if (start === -1 || end < start) throw new Error(`${file} has no methods table markers (${METHOD_TABLE_START} … ${METHOD_TABLE_END})`);
+  return readme.slice(0, start) + table + readme.slice(end + METHOD_TABLE_END.length);
+}
