@@ -78,7 +78,11 @@ const scenarios: Scenario[] = [
         const { error, response } = await client.GET("/v1/clusters");
         if (error) fail("kakaocloud-redis client", response.status);
       };
-      return { main: send(make({})), breakdown: { "client, timeoutMs: false": send(make({ timeoutMs: false })) } };
+      const methods = make({});
+      return {
+        main: send(make({})),
+        breakdown: { "client, timeoutMs: false": send(make({ timeoutMs: false })), "client method listClusters()": async () => void (await methods.listClusters()) },
+      };
     },
   },
   {
@@ -106,7 +110,11 @@ const scenarios: Scenario[] = [
         const { error, response } = await client.GET("/v1/local/services");
         if (error) fail("redis-enterprise client", response.status);
       };
-      return { main: send(make({})), breakdown: { "client, timeoutMs: false": send(make({ timeoutMs: false })) } };
+      const methods = make({});
+      return {
+        main: send(make({})),
+        breakdown: { "client, timeoutMs: false": send(make({ timeoutMs: false })), "client method listLocalServices()": async () => void (await methods.listLocalServices()) },
+      };
     },
   },
 ];
@@ -118,7 +126,14 @@ function exoscaleContenders(nameOf: (index: number) => string): Scenario["conten
       const { error, response } = await client.GET("/dbaas-valkey/{name}", { params: { path: { name: nameOf(index) } } });
       if (error) fail("exoscale-dbaas-valkey client", response.status);
     };
-    return { main: send(make({})), breakdown: { "client, timeoutMs: false": send(make({ timeoutMs: false })) } };
+    const methods = make({});
+    return {
+      main: send(make({})),
+      breakdown: {
+        "client, timeoutMs: false": send(make({ timeoutMs: false })),
+        "client method getDbaasServiceValkey()": async (index) => void (await methods.getDbaasServiceValkey({ name: nameOf(index) })),
+      },
+    };
   };
 }
 

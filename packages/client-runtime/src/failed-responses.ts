@@ -5,6 +5,8 @@ import type { Redactor } from "./redaction.js";
 export interface FailedRequestContext {
   method: string;
   path: string;
+  /** The URL as it was sent, with its query (redacted when the error is built). */
+  url: string;
   resolveOperation: OperationResolver;
   redact: Redactor;
 }

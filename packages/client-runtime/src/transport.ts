@@ -1,4 +1,4 @@
-import { ApiError, readErrorBody } from "./api-error.js";
+import { createApiError, readErrorBody } from "./api-error.js";
 import type { Authenticator } from "./authenticator.js";
 import { classifyBodyFailure, classifyFetchFailure } from "./classify-failure.js";
 import { ConnectionError, TlsError } from "./connection-error.js";
@@ -182,8 +182,8 @@ export function createTransport(config: TransportConfig): (request: Request) => 
               throw classifyBodyFailure(error, failed, answer, timeoutMs, original.signal.aborted, redact);
             },
           );
-        if (throwOnError) throw new ApiError({ ...failed, status, body: await readErrorBody(answer), redact });
-        failedResponses.set(answer, { method, path: failed.path, resolveOperation, redact });
+        if (throwOnError) throw createApiError({ ...failed, status, body: await readErrorBody(answer), headers: answer.headers, url: sent.url, redact });
+        failedResponses.set(answer, { method, path: failed.path, url: sent.url, resolveOperation, redact });
       }
       return response;
     }

@@ -1,6 +1,7 @@
-import { createTransport, guardClient, requireHttpUrl, type TransportOptions } from "@managed-redis/client-runtime";
+import { bindOperations, createTransport, guardClient, requireHttpUrl, type TransportOptions } from "@managed-redis/client-runtime";
 import createClient, { type Client } from "openapi-fetch";
 import { createKakaoAuthenticator, type KakaoCredentials } from "./auth.js";
+import { operationFunctions, type ClientMethods } from "./generated/methods.js";
 import type { paths } from "./generated/openapi.js";
 import { operationIds, serverUrlTemplate } from "./generated/operations.js";
 import { waitForClusterStatus, type WaitForClusterStatusOptions } from "./waiters.js";
@@ -15,7 +16,14 @@ export interface KakaoCloudRedisClientOptions extends KakaoCredentials, Transpor
   headers?: Record<string, string>;
 }
 
-export type KakaoCloudRedisClient = Client<paths> & {
+/** openapi-fetch's client (`GET`, `POST`, …) with the package's transport: what the operation functions call through. */
+export type KakaoCloudRedisBaseClient = Client<paths>;
+
+/**
+ * The client: one method per operation (`listClusters()`, `getCluster({ clusterId })`, …), openapi-fetch's
+ * `GET`/`POST`/… and the waiter.
+ */
+export type KakaoCloudRedisClient = KakaoCloudRedisBaseClient & ClientMethods & {
   /** See {@link waitForClusterStatus}: polls `getCluster` until the cluster has `status`. */
   waitForClusterStatus(
     clusterId: string,
@@ -25,18 +33,27 @@ export type KakaoCloudRedisClient = Client<paths> & {
 };
 
 /**
- * Creates a typed client of the KakaoCloud Redis API.
+ * Creates a typed client of the KakaoCloud Redis API: one method per operation, and openapi-fetch's `GET`,
+ * `POST`, … on the same object.
  *
  *     const kakao = createKakaoCloudRedisClient({ token: process.env.KAKAO_TOKEN });
- *     const { data } = await kakao.GET("/v1/clusters");
+ *     const { clusters } = await kakao.listClusters();
  */
 export function createKakaoCloudRedisClient(options: KakaoCloudRedisClientOptions): KakaoCloudRedisClient {
-  const baseUrl = requireHttpUrl(options.baseUrl ?? DEFAULT_BASE_URL, "baseUrl");
-  const authenticator = createKakaoAuthenticator(options);
-  const fetch = createTransport({ ...options, authenticator, baseUrl, operationIds });
-  const client = guardClient(createClient<paths>({ baseUrl, fetch, ...(options.headers ? { headers: options.headers } : {}) }), { timeoutMs: options.timeoutMs, operationIds, maxResponseBytes: options.maxResponseBytes });
-  return Object.assign(client, {
+  const client = createKakaoCloudRedisBaseClient(options);
+  return Object.assign(client, bindOperations<ClientMethods>(client, operationFunctions), {
     waitForClusterStatus: (clusterId: string, status: string, waitOptions?: WaitForClusterStatusOptions) =>
       waitForClusterStatus(client, clusterId, status, waitOptions),
   });
+}
+
+/**
+ * The same client without the bound methods, for an app that calls a few operations as functions and
+ * should not bundle the others: `await listClusters(createKakaoCloudRedisBaseClient({ token }))`.
+ */
+export function createKakaoCloudRedisBaseClient(options: KakaoCloudRedisClientOptions): KakaoCloudRedisBaseClient {
+  const baseUrl = requireHttpUrl(options.baseUrl ?? DEFAULT_BASE_URL, "baseUrl");
+  const authenticator = createKakaoAuthenticator(options);
+  const fetch = createTransport({ ...options, authenticator, baseUrl, operationIds });
+  return guardClient(createClient<paths>({ baseUrl, fetch, ...(options.headers ? { headers: options.headers } : {}) }), { timeoutMs: options.timeoutMs, operationIds, maxResponseBytes: options.maxResponseBytes });
 }

@@ -1,6 +1,7 @@
-import { InvalidOptionError, createTransport, guardClient, requireHttpUrl, requireNonEmptyString, type TransportOptions } from "@managed-redis/client-runtime";
+import { InvalidOptionError, bindOperations, createTransport, guardClient, requireHttpUrl, requireNonEmptyString, type TransportOptions } from "@managed-redis/client-runtime";
 import createClient, { type Client } from "openapi-fetch";
 import { createRedisEnterpriseAuthenticator, type RedisEnterpriseCredentials } from "./auth.js";
+import { operationFunctions, type ClientMethods } from "./generated/methods.js";
 import type { paths } from "./generated/openapi.js";
 import { operationIds } from "./generated/operations.js";
 import type { TlsOptions, TlsTransportFactory } from "./tls-options.js";
@@ -19,7 +20,11 @@ export interface RedisEnterpriseClientOptions extends RedisEnterpriseCredentials
   headers?: Record<string, string>;
 }
 
-export type RedisEnterpriseClient = Client<paths>;
+/** openapi-fetch's client (`GET`, `POST`, …) with the package's transport: what the operation functions call through. */
+export type RedisEnterpriseBaseClient = Client<paths>;
+
+/** The client: one method per operation (`listLocalServices()`, …) and openapi-fetch's `GET`/`POST`/…. */
+export type RedisEnterpriseClient = RedisEnterpriseBaseClient & ClientMethods;
 
 function resolveBaseUrl(options: RedisEnterpriseClientOptions): string {
   if (options.baseUrl !== undefined) return requireHttpUrl(options.baseUrl, "baseUrl");
@@ -34,12 +39,22 @@ function resolveBaseUrl(options: RedisEnterpriseClientOptions): string {
   return `https://${host}:${port}`;
 }
 
-/**
- * The client factory, given how TLS options are honoured: the Node entry (`index.ts`) trusts `ca` through
- * undici, the browser entry (`browser.ts`) refuses it. Everything else is the same in both.
- */
+/** The client factory (with one method per operation), given how TLS options are honoured. */
 export function redisEnterpriseClientFactory(tlsTransport: TlsTransportFactory) {
+  const createBaseClient = redisEnterpriseBaseClientFactory(tlsTransport);
   return function createRedisEnterpriseClient(options: RedisEnterpriseClientOptions): RedisEnterpriseClient {
+    const client = createBaseClient(options);
+    return Object.assign(client, bindOperations<ClientMethods>(client, operationFunctions));
+  };
+}
+
+/**
+ * The base client factory (openapi-fetch's methods only), given how TLS options are honoured: the Node
+ * entry (`index.ts`) trusts `ca` through undici, the browser entry (`browser.ts`) refuses it. Everything
+ * else is the same in both.
+ */
+export function redisEnterpriseBaseClientFactory(tlsTransport: TlsTransportFactory) {
+  return function createRedisEnterpriseBaseClient(options: RedisEnterpriseClientOptions): RedisEnterpriseBaseClient {
     const baseUrl = resolveBaseUrl(options);
     const authenticator = createRedisEnterpriseAuthenticator(options);
     const tls = tlsTransport(options);

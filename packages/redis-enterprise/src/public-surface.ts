@@ -2,7 +2,9 @@
 // how it honours the TLS options.
 import type { components } from "./generated/openapi.js";
 
-export { DEFAULT_PORT, type RedisEnterpriseClient, type RedisEnterpriseClientOptions } from "./client.js";
+export { DEFAULT_PORT, type RedisEnterpriseBaseClient, type RedisEnterpriseClient, type RedisEnterpriseClientOptions } from "./client.js";
+// One function per operation (tree-shakable), their argument types, and the methods' interface.
+export * from "./generated/methods.js";
 export { createRedisEnterpriseAuthenticator, redisEnterpriseAuthMiddleware, type RedisEnterpriseCredentials } from "./auth.js";
 export type { PemCertificate, TlsOptions } from "./tls-options.js";
 // `paths`, `components`, `operations`, and one `…Values` array per enum of the spec
@@ -13,15 +15,23 @@ import { knownValues } from "./generated/operations.js";
 export { knownValues, operationIds } from "./generated/operations.js";
 export {
   ApiError,
+  ConflictError,
   ConnectionError,
   InvalidOptionError,
+  NotFoundError,
+  RateLimitError,
   RedirectError,
   RequestError,
   ResponseDecodeError,
   ResponseTooLargeError,
+  ServerError,
   TimeoutError,
   TlsError,
   unwrap,
+  type MethodOptions,
+  type MethodPromise,
+  type OperationArgs,
+  type OperationData,
   type RetryOptions,
 } from "@managed-redis/client-runtime";
 

@@ -569,8 +569,8 @@ export const facts: ApiFacts = {
               {
                 "key": "create",
                 "value": {
-                  "name": "test-cluster",
-                  "description": "test-cluster",
+                  "name": "new-cluster",
+                  "description": "new-cluster",
                   "version": "6.2.5",
                   "port": 6379,
                   "shardCount": 2,
@@ -635,8 +635,8 @@ export const facts: ApiFacts = {
               {
                 "key": "restore",
                 "value": {
-                  "name": "test-cluster",
-                  "description": "test-cluster",
+                  "name": "restored-cluster",
+                  "description": "restored-cluster",
                   "version": "6.2.5",
                   "port": 6379,
                   "shardCount": 2,
