@@ -7,6 +7,8 @@ export interface ApiErrorDetails extends RequestDetails {
   body?: unknown;
   /** Removes secrets from the body and message; the client that made the request supplies it. */
   redact?: Redactor | undefined;
+  /** The wait the answer's `Retry-After` asked for, in milliseconds. */
+  retryAfterMs?: number | undefined;
 }
 
 /**
@@ -18,12 +20,23 @@ export class ApiError extends RequestError {
   override readonly name: string = "ApiError";
   declare readonly status: number;
   declare readonly body: unknown;
+  /**
+   * The wait the answer's `Retry-After` header asked for, in milliseconds, when it had one: a 429 or 503
+   * that was not retried because the wait is over the client's `retry.maxRetryAfterMs`, or whose retries
+   * ran out. Try again after it.
+   */
+  declare readonly retryAfterMs: number | undefined;
 
   constructor(details: ApiErrorDetails) {
     const { status } = details;
     const body = (details.redact ?? createRedactor())(details.body);
     const reason = describeBody(body);
-    super(details, `failed with HTTP ${status}${reason ? `: ${reason}` : ""}`, { status, body });
+    const wait = details.retryAfterMs !== undefined ? ` (retry after ${Math.ceil(details.retryAfterMs / 1000)} s)` : "";
+    super(details, `failed with HTTP ${status}${reason ? `: ${reason}` : ""}${wait}`, {
+      status,
+      body,
+      ...(details.retryAfterMs !== undefined ? { retryAfterMs: details.retryAfterMs } : {}),
+    });
   }
 }
 

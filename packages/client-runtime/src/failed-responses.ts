@@ -7,6 +7,8 @@ export interface FailedRequestContext {
   path: string;
   resolveOperation: OperationResolver;
   redact: Redactor;
+  /** The answer's `Retry-After`, in milliseconds. */
+  retryAfterMs?: number;
 }
 
 // Filled by the transport only for non-2xx responses, so successful requests pay nothing. A WeakMap lets

@@ -28,5 +28,6 @@ export async function unwrap<T extends FetchResult>(result: T | Promise<T>): Pro
     operation: context?.resolveOperation(method, path),
     body: error,
     redact: context?.redact,
+    retryAfterMs: context?.retryAfterMs,
   });
 }
