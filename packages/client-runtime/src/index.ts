@@ -45,4 +45,12 @@ export {
   type LoggingOptions,
 } from "./logger.js";
 export { unwrap, type FetchResult } from "./unwrap.js";
-export { WaiterError, pollUntil, type PollOutcome, type WaitOptions, type WaiterFailure } from "./waiter.js";
+export {
+  WaiterError,
+  pollUntil,
+  waitForState,
+  type PollOutcome,
+  type WaitOptions,
+  type WaitTarget,
+  type WaiterFailure,
+} from "./waiter.js";

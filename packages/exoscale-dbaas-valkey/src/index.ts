@@ -28,6 +28,8 @@ export {
   TlsError,
   WaiterError,
   unwrap,
+  type Logger,
+  type LogLevel,
   type RetryOptions,
   type WaitOptions,
 } from "@managed-redis/client-runtime";

@@ -4,7 +4,15 @@ import { knownValues } from "./generated/operations.js";
 
 export { createKakaoCloudRedisClient, DEFAULT_BASE_URL, type KakaoCloudRedisClient, type KakaoCloudRedisClientOptions } from "./client.js";
 export { createKakaoAuthenticator, kakaoAuthMiddleware, type KakaoCredentials, type KakaoTokenProvider } from "./auth.js";
-export { waitForClusterStatus, type WaitForClusterStatusOptions } from "./waiters.js";
+export {
+  waitForClusterStatus,
+  waitForNodeStatus,
+  waitForShardStatus,
+  type WaitableClusterStatus,
+  type WaitableNodeStatus,
+  type WaitableShardStatus,
+  type WaitForClusterStatusOptions,
+} from "./waiters.js";
 export type { components, operations, paths } from "./generated/openapi.js";
 export { operationIds } from "./generated/operations.js";
 export {
@@ -19,6 +27,8 @@ export {
   TlsError,
   WaiterError,
   unwrap,
+  type Logger,
+  type LogLevel,
   type RetryOptions,
   type WaitOptions,
 } from "@managed-redis/client-runtime";

@@ -4,6 +4,7 @@ import { createRedisEnterpriseAuthenticator, type RedisEnterpriseCredentials } f
 import type { paths } from "./generated/openapi.js";
 import { operationIds } from "./generated/operations.js";
 import type { TlsOptions, TlsTransportFactory } from "./tls-options.js";
+import { waitForLocalServiceState, type WaitableServiceState, type WaitForLocalServiceStateOptions } from "./waiters.js";
 
 /** The REST API's port on every node. */
 export const DEFAULT_PORT = 9443;
@@ -19,7 +20,14 @@ export interface RedisEnterpriseClientOptions extends RedisEnterpriseCredentials
   headers?: Record<string, string>;
 }
 
-export type RedisEnterpriseClient = Client<paths>;
+export type RedisEnterpriseClient = Client<paths> & {
+  /** See {@link waitForLocalServiceState}: polls `listLocalServices` until the service has `state`. */
+  waitForLocalServiceState(
+    service: string,
+    state: WaitableServiceState,
+    options?: WaitForLocalServiceStateOptions,
+  ): ReturnType<typeof waitForLocalServiceState>;
+};
 
 function resolveBaseUrl(options: RedisEnterpriseClientOptions): string {
   if (options.baseUrl !== undefined) return requireHttpUrl(options.baseUrl, "baseUrl");
@@ -51,10 +59,14 @@ export function redisEnterpriseClientFactory(tlsTransport: TlsTransportFactory) 
       operationIds,
       tlsHint: "give the cluster's certificate (its proxy_cert.pem) or the authority that signed it as the `ca` option, rather than turning verification off",
     });
-    return guardClient(createClient<paths>({
+    const client = guardClient(createClient<paths>({
       baseUrl,
       fetch,
       ...(options.headers ? { headers: options.headers } : {}),
     }), { timeoutMs: options.timeoutMs, operationIds, maxResponseBytes: options.maxResponseBytes });
+    return Object.assign(client, {
+      waitForLocalServiceState: (service: string, state: WaitableServiceState, waitOptions?: WaitForLocalServiceStateOptions) =>
+        waitForLocalServiceState(client, service, state, waitOptions),
+    });
   };
 }

@@ -5,6 +5,7 @@ import type { components } from "./generated/openapi.js";
 export { DEFAULT_PORT, type RedisEnterpriseClient, type RedisEnterpriseClientOptions } from "./client.js";
 export { createRedisEnterpriseAuthenticator, redisEnterpriseAuthMiddleware, type RedisEnterpriseCredentials } from "./auth.js";
 export type { PemCertificate, TlsOptions } from "./tls-options.js";
+export { waitForLocalServiceState, type WaitableServiceState, type WaitForLocalServiceStateOptions } from "./waiters.js";
 // `paths`, `components`, `operations`, and one `…Values` array per enum of the spec
 // (`servicesOperationRequestOperation_typeValues`, and `serviceStatusStatusAnyOf0Values` for the open
 // list of service states, also exported as `knownServiceStates`).
@@ -21,8 +22,12 @@ export {
   ResponseTooLargeError,
   TimeoutError,
   TlsError,
+  WaiterError,
   unwrap,
+  type Logger,
+  type LogLevel,
   type RetryOptions,
+  type WaitOptions,
 } from "@managed-redis/client-runtime";
 
 type Schemas = components["schemas"];
