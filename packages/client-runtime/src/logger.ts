@@ -134,6 +134,9 @@ export function redactUrl(url: string, redact: Redactor): string {
   return redact(parsed.toString()) as string;
 }
 
+// The password of a connection URI in a body (`rediss://default:secret@host:port`, as Exoscale answers).
+const URI_PASSWORD = /\b([a-z][a-z0-9+.-]*:\/\/[^\s:/@"]*:)[^\s@/"]+@/gi;
+
 /** A body fit for a log line: JSON with its secrets redacted, cut at 2 000 characters. */
 export function redactBody(text: string, redact: Redactor): string {
   let shown: string;
@@ -142,6 +145,7 @@ export function redactBody(text: string, redact: Redactor): string {
   } catch {
     shown = redact(text) as string;
   }
+  shown = shown.replace(URI_PASSWORD, `$1${REDACTED}@`);
   return shown.length > MAX_LOGGED_BODY ? `${shown.slice(0, MAX_LOGGED_BODY)}… (${shown.length} characters)` : shown;
 }
 
