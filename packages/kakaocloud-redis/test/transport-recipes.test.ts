@@ -38,6 +38,10 @@ async function startProxy() {
       upstream.pipe(socket);
       socket.pipe(upstream);
     });
+    sockets.add(upstream);
+    // Either side going away ends the other: a tunnel left half-open would keep the servers from closing.
+    socket.on("close", () => upstream.destroy());
+    upstream.on("close", () => socket.destroy());
     upstream.on("error", () => socket.destroy());
     socket.on("error", () => upstream.destroy());
   });
