@@ -179,7 +179,7 @@ export function createTransport(config: TransportConfig): (request: Request) => 
         refreshed = true;
         if (await authenticator.refresh(sent)) {
           if (log) await logAttempt(log, "info", { sent, started, attempt, response, reason: "credentials renewed, sending again" });
-          await discard(response);
+          discard(response);
           request = fresh();
           continue;
         }
@@ -188,7 +188,7 @@ export function createTransport(config: TransportConfig): (request: Request) => 
       const status = response.status;
       if (status === 404 && method === "DELETE" && ambiguous) {
         if (log) await logAttempt(log, "info", { sent, started, attempt, response, reason: "gone after an earlier attempt that may have deleted it: reported as deleted" });
-        await discard(response);
+        discard(response);
         return deletedOnRetry(response);
       }
 
@@ -202,7 +202,7 @@ export function createTransport(config: TransportConfig): (request: Request) => 
             await logAttempt(log, "info", { sent, started, attempt, response, retryInMs: delay, reason, requestBody: loggedRequestBody });
           }
           if (status === 500 || status === 502 || status === 504) ambiguous = true;
-          await discard(response);
+          discard(response);
           await sleep(delay, signal);
           attempt += 1;
           request = fresh();
@@ -329,9 +329,11 @@ function isRetryable(error: unknown): boolean {
   return error instanceof TimeoutError || (error instanceof ConnectionError && !(error instanceof TlsError));
 }
 
-async function discard(response: Response): Promise<void> {
+// Not awaited: cancelling a body can wait on the other end (an intercepted response in MSW never settles it),
+// and nothing here needs it done.
+function discard(response: Response): void {
   try {
-    await response.body?.cancel();
+    response.body?.cancel().catch(() => undefined);
   } catch {
     // The body is not needed; failing to cancel it changes nothing for the caller.
   }
