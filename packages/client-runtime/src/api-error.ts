@@ -12,6 +12,8 @@ export interface ApiErrorDetails extends RequestDetails {
   url?: string | undefined;
   /** Removes secrets from the body, headers, URL and message; the client that made the request supplies it. */
   redact?: Redactor | undefined;
+  /** The wait the answer's `Retry-After` asked for, in milliseconds. */
+  retryAfterMs?: number | undefined;
 }
 
 /**
@@ -44,6 +46,12 @@ export class ApiError<Body = unknown> extends RequestError {
   declare readonly requestId: string | undefined;
   /** The URL that was requested, with its query string, redacted; `""` when unknown. */
   declare readonly url: string;
+  /**
+   * The wait the answer's `Retry-After` header asked for (seconds or a date), in milliseconds, when it had
+   * one: a 429 or 503 that was not retried because the wait is over the client's `retry.maxRetryAfterMs`,
+   * or whose retries ran out. Try again after it.
+   */
+  declare readonly retryAfterMs: number | undefined;
 
   constructor(details: ApiErrorDetails) {
     const { status } = details;
@@ -56,10 +64,12 @@ export class ApiError<Body = unknown> extends RequestError {
     const safeHeaders = redact(headers) as Record<string, string>;
     const requestId = REQUEST_ID_HEADERS.map((name) => safeHeaders[name]).find((value) => value !== undefined);
     const reason = describeBody(body);
+    const retryAfterMs = details.retryAfterMs ?? parseRetryAfter(details.headers?.get("retry-after") ?? null);
+    const wait = retryAfterMs !== undefined ? ` (retry after ${Math.ceil(retryAfterMs / 1000)} s)` : "";
     super(
       details,
-      `failed with HTTP ${status}${reason ? `: ${reason}` : ""}${requestId ? ` (request id ${requestId})` : ""}`,
-      { status, body, headers: safeHeaders, requestId, url: redact(details.url ?? "") },
+      `failed with HTTP ${status}${reason ? `: ${reason}` : ""}${wait}${requestId ? ` (request id ${requestId})` : ""}`,
+      { status, body, headers: safeHeaders, requestId, url: redact(details.url ?? ""), retryAfterMs },
     );
   }
 }
@@ -77,13 +87,6 @@ export class ConflictError<Body = unknown> extends ApiError<Body> {
 /** A 429 answer: too many requests. `retryAfterMs` is the server's `Retry-After`, when it sent one. */
 export class RateLimitError<Body = unknown> extends ApiError<Body> {
   override readonly name: string = "RateLimitError";
-  /** The wait the server asked for (`Retry-After`, seconds or a date), in milliseconds; `undefined` without one. */
-  declare readonly retryAfterMs: number | undefined;
-
-  constructor(details: ApiErrorDetails) {
-    super(details);
-    (this as { retryAfterMs?: number | undefined }).retryAfterMs = parseRetryAfter(details.headers?.get("retry-after") ?? null);
-  }
 }
 
 /** A 5xx answer: the server failed (500), or a gateway or the service is unavailable (502, 503, 504, …). */

@@ -42,6 +42,7 @@ export { RequestError, type RequestDetails } from "./request-error.js";
 export { ResponseDecodeError, ResponseTooLargeError } from "./response-errors.js";
 export { DEFAULT_MAX_RESPONSE_BYTES } from "./response-body.js";
 export {
+  DEFAULT_RETRY_STATUSES,
   IDEMPOTENT_METHODS,
   backoffDelay,
   parseRetryAfter,
@@ -51,6 +52,28 @@ export {
   type RetryPolicy,
 } from "./retry-policy.js";
 export { TimeoutError } from "./timeout-error.js";
-export { createTransport, type FetchLike, type TransportConfig, type TransportOptions } from "./transport.js";
+export {
+  DELETED_ON_RETRY_HEADER,
+  createTransport,
+  type FetchLike,
+  type TransportConfig,
+  type TransportOptions,
+} from "./transport.js";
+export {
+  LOG_ENV_VARIABLE,
+  describeAttempt,
+  type AttemptRecord,
+  type LogLevel,
+  type Logger,
+  type LoggingOptions,
+} from "./logger.js";
 export { dataOrThrow, unwrap, type FetchResult } from "./unwrap.js";
-export { WaiterError, pollUntil, type PollOutcome, type WaitOptions, type WaiterFailure } from "./waiter.js";
+export {
+  WaiterError,
+  pollUntil,
+  waitForState,
+  type PollOutcome,
+  type WaitOptions,
+  type WaitTarget,
+  type WaiterFailure,
+} from "./waiter.js";

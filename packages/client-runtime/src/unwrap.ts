@@ -35,5 +35,6 @@ export function dataOrThrow(result: FetchResult, operationId?: string, fallbackM
     headers: response.headers,
     url: context?.url ?? response.url,
     redact: context?.redact,
+    retryAfterMs: context?.retryAfterMs,
   });
 }

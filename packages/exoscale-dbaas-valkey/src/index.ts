@@ -40,6 +40,8 @@ export {
   TlsError,
   WaiterError,
   unwrap,
+  type Logger,
+  type LogLevel,
   type MethodOptions,
   type MethodPromise,
   type OperationArgs,

@@ -34,6 +34,8 @@ describe("types", () => {
       });
       // @ts-expect-error -- "stopped" is not an EnumServiceState.
       void client.waitForServiceState("cache", "stopped");
+      // @ts-expect-error -- "Running" is misspelled: the states are lower case.
+      void client.waitForServiceState("cache", "running", { failureStates: ["Running"] });
       // @ts-expect-error -- not a zone of the spec.
       const zone: ExoscaleZone = "mars-1";
       void zone;

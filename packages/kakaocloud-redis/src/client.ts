@@ -4,7 +4,15 @@ import { createKakaoAuthenticator, type KakaoCredentials } from "./auth.js";
 import { operationFunctions, type ClientMethods } from "./generated/methods.js";
 import type { paths } from "./generated/openapi.js";
 import { operationIds, serverUrlTemplate } from "./generated/operations.js";
-import { waitForClusterStatus, type WaitForClusterStatusOptions } from "./waiters.js";
+import {
+  waitForClusterStatus,
+  waitForNodeStatus,
+  waitForShardStatus,
+  type WaitableClusterStatus,
+  type WaitableNodeStatus,
+  type WaitableShardStatus,
+  type WaitForClusterStatusOptions,
+} from "./waiters.js";
 
 /** The API's endpoint in region kr-central-2, the spec's server. */
 export const DEFAULT_BASE_URL: string = serverUrlTemplate;
@@ -27,9 +35,24 @@ export type KakaoCloudRedisClient = KakaoCloudRedisBaseClient & ClientMethods & 
   /** See {@link waitForClusterStatus}: polls `getCluster` until the cluster has `status`. */
   waitForClusterStatus(
     clusterId: string,
-    status: string,
+    status: WaitableClusterStatus,
     options?: WaitForClusterStatusOptions,
   ): ReturnType<typeof waitForClusterStatus>;
+  /** See {@link waitForShardStatus}: polls `getShard` until the shard has `status`. */
+  waitForShardStatus(
+    clusterId: string,
+    shardId: string,
+    status: WaitableShardStatus,
+    options?: WaitForClusterStatusOptions,
+  ): ReturnType<typeof waitForShardStatus>;
+  /** See {@link waitForNodeStatus}: polls `getNode` until the node has `status`. */
+  waitForNodeStatus(
+    clusterId: string,
+    shardId: string,
+    nodeId: string,
+    status: WaitableNodeStatus,
+    options?: WaitForClusterStatusOptions,
+  ): ReturnType<typeof waitForNodeStatus>;
 };
 
 /**
@@ -42,8 +65,12 @@ export type KakaoCloudRedisClient = KakaoCloudRedisBaseClient & ClientMethods & 
 export function createKakaoCloudRedisClient(options: KakaoCloudRedisClientOptions): KakaoCloudRedisClient {
   const client = createKakaoCloudRedisBaseClient(options);
   return Object.assign(client, bindOperations<ClientMethods>(client, operationFunctions), {
-    waitForClusterStatus: (clusterId: string, status: string, waitOptions?: WaitForClusterStatusOptions) =>
+    waitForClusterStatus: (clusterId: string, status: WaitableClusterStatus, waitOptions?: WaitForClusterStatusOptions) =>
       waitForClusterStatus(client, clusterId, status, waitOptions),
+    waitForShardStatus: (clusterId: string, shardId: string, status: WaitableShardStatus, waitOptions?: WaitForClusterStatusOptions) =>
+      waitForShardStatus(client, clusterId, shardId, status, waitOptions),
+    waitForNodeStatus: (clusterId: string, shardId: string, nodeId: string, status: WaitableNodeStatus, waitOptions?: WaitForClusterStatusOptions) =>
+      waitForNodeStatus(client, clusterId, shardId, nodeId, status, waitOptions),
   });
 }
 

@@ -13,7 +13,15 @@ export {
 // One function per operation (tree-shakable), their argument types, and the methods' interface.
 export * from "./generated/methods.js";
 export { createKakaoAuthenticator, kakaoAuthMiddleware, type KakaoCredentials, type KakaoTokenProvider } from "./auth.js";
-export { waitForClusterStatus, type WaitForClusterStatusOptions } from "./waiters.js";
+export {
+  waitForClusterStatus,
+  waitForNodeStatus,
+  waitForShardStatus,
+  type WaitableClusterStatus,
+  type WaitableNodeStatus,
+  type WaitableShardStatus,
+  type WaitForClusterStatusOptions,
+} from "./waiters.js";
 export type { components, operations, paths } from "./generated/openapi.js";
 export { operationIds } from "./generated/operations.js";
 export {
@@ -32,6 +40,8 @@ export {
   TlsError,
   WaiterError,
   unwrap,
+  type Logger,
+  type LogLevel,
   type MethodOptions,
   type MethodPromise,
   type OperationArgs,

@@ -32,6 +32,15 @@ describe("types", () => {
       void client.GET("/v1/clusters/{cluster-id}", { params: { path: { clusterId: "c1" } } });
       // @ts-expect-error -- no such path.
       void client.GET("/v1/cluster");
+      void client.waitForClusterStatus("c1", "Running", { failureStatuses: ["Error"], jitter: 0.1 });
+      void client.waitForNodeStatus("c1", "s1", "n1", "Scaling(vertical)");
+      // @ts-expect-error -- "running" is misspelled: the documented status is "Running".
+      void client.waitForClusterStatus("c1", "running");
+      // @ts-expect-error -- "Deleting" is not a documented shard status.
+      void client.waitForShardStatus("c1", "s1", "Deleting");
+      // @ts-expect-error -- a per-call `retry` takes retry options or false, not a number.
+      void client.GET("/v1/clusters", { retry: 3 });
+      void client.POST("/v1/clusters", { body: {} as never, retry: { nonIdempotent: true } });
       // @ts-expect-error -- "leader" is not a NodeRole.
       const role: NodeRole = "leader";
       void role;

@@ -5,6 +5,7 @@ import { operationFunctions, type ClientMethods } from "./generated/methods.js";
 import type { paths } from "./generated/openapi.js";
 import { operationIds } from "./generated/operations.js";
 import type { TlsOptions, TlsTransportFactory } from "./tls-options.js";
+import { waitForLocalServiceState, type WaitableServiceState, type WaitForLocalServiceStateOptions } from "./waiters.js";
 
 /** The REST API's port on every node. */
 export const DEFAULT_PORT = 9443;
@@ -23,8 +24,15 @@ export interface RedisEnterpriseClientOptions extends RedisEnterpriseCredentials
 /** openapi-fetch's client (`GET`, `POST`, …) with the package's transport: what the operation functions call through. */
 export type RedisEnterpriseBaseClient = Client<paths>;
 
-/** The client: one method per operation (`listLocalServices()`, …) and openapi-fetch's `GET`/`POST`/…. */
-export type RedisEnterpriseClient = RedisEnterpriseBaseClient & ClientMethods;
+/** The client: one method per operation (`listLocalServices()`, …), openapi-fetch's `GET`/`POST`/… and the waiter. */
+export type RedisEnterpriseClient = RedisEnterpriseBaseClient & ClientMethods & {
+  /** See {@link waitForLocalServiceState}: polls `listLocalServices` until the service has `state`. */
+  waitForLocalServiceState(
+    service: string,
+    state: WaitableServiceState,
+    options?: WaitForLocalServiceStateOptions,
+  ): ReturnType<typeof waitForLocalServiceState>;
+};
 
 function resolveBaseUrl(options: RedisEnterpriseClientOptions): string {
   if (options.baseUrl !== undefined) return requireHttpUrl(options.baseUrl, "baseUrl");
@@ -44,7 +52,10 @@ export function redisEnterpriseClientFactory(tlsTransport: TlsTransportFactory) 
   const createBaseClient = redisEnterpriseBaseClientFactory(tlsTransport);
   return function createRedisEnterpriseClient(options: RedisEnterpriseClientOptions): RedisEnterpriseClient {
     const client = createBaseClient(options);
-    return Object.assign(client, bindOperations<ClientMethods>(client, operationFunctions));
+    return Object.assign(client, bindOperations<ClientMethods>(client, operationFunctions), {
+      waitForLocalServiceState: (service: string, state: WaitableServiceState, waitOptions?: WaitForLocalServiceStateOptions) =>
+        waitForLocalServiceState(client, service, state, waitOptions),
+    });
   };
 }
 

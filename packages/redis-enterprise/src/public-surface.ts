@@ -7,6 +7,7 @@ export { DEFAULT_PORT, type RedisEnterpriseBaseClient, type RedisEnterpriseClien
 export * from "./generated/methods.js";
 export { createRedisEnterpriseAuthenticator, redisEnterpriseAuthMiddleware, type RedisEnterpriseCredentials } from "./auth.js";
 export type { PemCertificate, TlsOptions } from "./tls-options.js";
+export { waitForLocalServiceState, type WaitableServiceState, type WaitForLocalServiceStateOptions } from "./waiters.js";
 // `paths`, `components`, `operations`, and one `…Values` array per enum of the spec
 // (`servicesOperationRequestOperation_typeValues`, and `serviceStatusStatusAnyOf0Values` for the open
 // list of service states, also exported as `knownServiceStates`).
@@ -27,12 +28,16 @@ export {
   ServerError,
   TimeoutError,
   TlsError,
+  WaiterError,
   unwrap,
+  type Logger,
+  type LogLevel,
   type MethodOptions,
   type MethodPromise,
   type OperationArgs,
   type OperationData,
   type RetryOptions,
+  type WaitOptions,
 } from "@managed-redis/client-runtime";
 
 type Schemas = components["schemas"];

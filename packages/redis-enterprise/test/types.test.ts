@@ -27,6 +27,9 @@ describe("types", () => {
   it("rejects a wrong operation_type or field at compile time", () => {
     const client = createRedisEnterpriseClient({ baseUrl: "https://x:9443", username: "u", password: "p", fetch: async () => new Response("{}") });
     const compileOnly = () => {
+      void client.waitForLocalServiceState("alert_mgr", "RUNNING", { failureStates: ["STOPPED"], timeoutMs: 60_000 });
+      // @ts-expect-error -- "Running" is misspelled: the documented states are upper case.
+      void client.waitForLocalServiceState("alert_mgr", "Running");
       // @ts-expect-error -- "reload" is not an operation_type.
       void client.POST("/v1/services", { body: { operation_type: "reload", services: ["alert_mgr"] } });
       // @ts-expect-error -- "service" is not a field; it is "services".
