@@ -33,7 +33,9 @@ export type GetDbaasServiceValkeyArgs = OperationArgs<operations["get-dbaas-serv
  * @throws {ApiError} 401: Unauthorized: the `Authorization` header is missing, malformed or expired, or its signature does not match.
  * @throws {ApiError} 403: Forbidden: the API key's IAM role does not allow this operation, or the operation is not allowed on this service.
  * @throws {NotFoundError} 404: Not found: no service (or user) of that name exists in this zone.
+ * @throws {RateLimitError} 429: Too many requests: the organization or API key sent more requests than its rate limit allows.
  * @throws {ServerError} 500: Internal server error: retry later.
+ * @throws {ServerError} 503: Service unavailable: the API cannot take the request for now (maintenance or overload).
  * @throws {RequestError} when no usable answer came: `ConnectionError`, `TimeoutError`, `ResponseDecodeError`, …
  */
 export function getDbaasServiceValkey(client: OperationClient, args: GetDbaasServiceValkeyArgs, init?: MethodOptions): MethodPromise<OperationData<operations["get-dbaas-service-valkey"]>> {
@@ -55,7 +57,9 @@ export type UpdateDbaasServiceValkeyArgs = OperationArgs<operations["update-dbaa
  * @throws {ApiError} 403: Forbidden: the API key's IAM role does not allow this operation, or the operation is not allowed on this service.
  * @throws {NotFoundError} 404: Not found: no service (or user) of that name exists in this zone.
  * @throws {ConflictError} 409: Conflict: the request conflicts with the current state, for example a service or user of that name already exists, or another change is in progress.
+ * @throws {RateLimitError} 429: Too many requests: the organization or API key sent more requests than its rate limit allows.
  * @throws {ServerError} 500: Internal server error: retry later.
+ * @throws {ServerError} 503: Service unavailable: the API cannot take the request for now (maintenance or overload).
  * @throws {RequestError} when no usable answer came: `ConnectionError`, `TimeoutError`, `ResponseDecodeError`, …
  */
 export function updateDbaasServiceValkey(client: OperationClient, args: UpdateDbaasServiceValkeyArgs, init?: MethodOptions): MethodPromise<OperationData<operations["update-dbaas-service-valkey"]>> {
@@ -76,7 +80,9 @@ export type CreateDbaasServiceValkeyArgs = OperationArgs<operations["create-dbaa
  * @throws {ApiError} 401: Unauthorized: the `Authorization` header is missing, malformed or expired, or its signature does not match.
  * @throws {ApiError} 403: Forbidden: the API key's IAM role does not allow this operation, or the operation is not allowed on this service.
  * @throws {ConflictError} 409: Conflict: the request conflicts with the current state, for example a service or user of that name already exists, or another change is in progress.
+ * @throws {RateLimitError} 429: Too many requests: the organization or API key sent more requests than its rate limit allows.
  * @throws {ServerError} 500: Internal server error: retry later.
+ * @throws {ServerError} 503: Service unavailable: the API cannot take the request for now (maintenance or overload).
  * @throws {RequestError} when no usable answer came: `ConnectionError`, `TimeoutError`, `ResponseDecodeError`, …
  */
 export function createDbaasServiceValkey(client: OperationClient, args: CreateDbaasServiceValkeyArgs, init?: MethodOptions): MethodPromise<OperationData<operations["create-dbaas-service-valkey"]>> {
@@ -97,7 +103,9 @@ export type DeleteDbaasServiceValkeyArgs = OperationArgs<operations["delete-dbaa
  * @throws {ApiError} 401: Unauthorized: the `Authorization` header is missing, malformed or expired, or its signature does not match.
  * @throws {ApiError} 403: Forbidden: the API key's IAM role does not allow this operation, or the operation is not allowed on this service.
  * @throws {NotFoundError} 404: Not found: no service (or user) of that name exists in this zone.
+ * @throws {RateLimitError} 429: Too many requests: the organization or API key sent more requests than its rate limit allows.
  * @throws {ServerError} 500: Internal server error: retry later.
+ * @throws {ServerError} 503: Service unavailable: the API cannot take the request for now (maintenance or overload).
  * @throws {RequestError} when no usable answer came: `ConnectionError`, `TimeoutError`, `ResponseDecodeError`, …
  */
 export function deleteDbaasServiceValkey(client: OperationClient, args: DeleteDbaasServiceValkeyArgs, init?: MethodOptions): MethodPromise<OperationData<operations["delete-dbaas-service-valkey"]>> {
@@ -119,7 +127,9 @@ export type StartDbaasValkeyMaintenanceArgs = OperationArgs<operations["start-db
  * @throws {ApiError} 403: Forbidden: the API key's IAM role does not allow this operation, or the operation is not allowed on this service.
  * @throws {NotFoundError} 404: Not found: no service (or user) of that name exists in this zone.
  * @throws {ConflictError} 409: Conflict: the request conflicts with the current state, for example a service or user of that name already exists, or another change is in progress.
+ * @throws {RateLimitError} 429: Too many requests: the organization or API key sent more requests than its rate limit allows.
  * @throws {ServerError} 500: Internal server error: retry later.
+ * @throws {ServerError} 503: Service unavailable: the API cannot take the request for now (maintenance or overload).
  * @throws {RequestError} when no usable answer came: `ConnectionError`, `TimeoutError`, `ResponseDecodeError`, …
  */
 export function startDbaasValkeyMaintenance(client: OperationClient, args: StartDbaasValkeyMaintenanceArgs, init?: MethodOptions): MethodPromise<OperationData<operations["start-dbaas-valkey-maintenance"]>> {
@@ -141,7 +151,9 @@ export type StopDbaasValkeyMigrationArgs = OperationArgs<operations["stop-dbaas-
  * @throws {ApiError} 403: Forbidden: the API key's IAM role does not allow this operation, or the operation is not allowed on this service.
  * @throws {NotFoundError} 404: Not found: no service (or user) of that name exists in this zone.
  * @throws {ConflictError} 409: Conflict: the request conflicts with the current state, for example a service or user of that name already exists, or another change is in progress.
+ * @throws {RateLimitError} 429: Too many requests: the organization or API key sent more requests than its rate limit allows.
  * @throws {ServerError} 500: Internal server error: retry later.
+ * @throws {ServerError} 503: Service unavailable: the API cannot take the request for now (maintenance or overload).
  * @throws {RequestError} when no usable answer came: `ConnectionError`, `TimeoutError`, `ResponseDecodeError`, …
  */
 export function stopDbaasValkeyMigration(client: OperationClient, args: StopDbaasValkeyMigrationArgs, init?: MethodOptions): MethodPromise<OperationData<operations["stop-dbaas-valkey-migration"]>> {
@@ -162,7 +174,9 @@ export type ListDbaasValkeyUsersArgs = OperationArgs<operations["list-dbaas-valk
  * @throws {ApiError} 401: Unauthorized: the `Authorization` header is missing, malformed or expired, or its signature does not match.
  * @throws {ApiError} 403: Forbidden: the API key's IAM role does not allow this operation, or the operation is not allowed on this service.
  * @throws {NotFoundError} 404: Not found: no service (or user) of that name exists in this zone.
+ * @throws {RateLimitError} 429: Too many requests: the organization or API key sent more requests than its rate limit allows.
  * @throws {ServerError} 500: Internal server error: retry later.
+ * @throws {ServerError} 503: Service unavailable: the API cannot take the request for now (maintenance or overload).
  * @throws {RequestError} when no usable answer came: `ConnectionError`, `TimeoutError`, `ResponseDecodeError`, …
  */
 export function listDbaasValkeyUsers(client: OperationClient, args: ListDbaasValkeyUsersArgs, init?: MethodOptions): MethodPromise<OperationData<operations["list-dbaas-valkey-users"]>> {
@@ -184,7 +198,9 @@ export type CreateDbaasValkeyUserArgs = OperationArgs<operations["create-dbaas-v
  * @throws {ApiError} 403: Forbidden: the API key's IAM role does not allow this operation, or the operation is not allowed on this service.
  * @throws {NotFoundError} 404: Not found: no service (or user) of that name exists in this zone.
  * @throws {ConflictError} 409: Conflict: the request conflicts with the current state, for example a service or user of that name already exists, or another change is in progress.
+ * @throws {RateLimitError} 429: Too many requests: the organization or API key sent more requests than its rate limit allows.
  * @throws {ServerError} 500: Internal server error: retry later.
+ * @throws {ServerError} 503: Service unavailable: the API cannot take the request for now (maintenance or overload).
  * @throws {RequestError} when no usable answer came: `ConnectionError`, `TimeoutError`, `ResponseDecodeError`, …
  */
 export function createDbaasValkeyUser(client: OperationClient, args: CreateDbaasValkeyUserArgs, init?: MethodOptions): MethodPromise<OperationData<operations["create-dbaas-valkey-user"]>> {
@@ -206,7 +222,9 @@ export type UpdateDbaasValkeyUserAccessControlArgs = OperationArgs<operations["u
  * @throws {ApiError} 403: Forbidden: the API key's IAM role does not allow this operation, or the operation is not allowed on this service.
  * @throws {NotFoundError} 404: Not found: no service (or user) of that name exists in this zone.
  * @throws {ConflictError} 409: Conflict: the request conflicts with the current state, for example a service or user of that name already exists, or another change is in progress.
+ * @throws {RateLimitError} 429: Too many requests: the organization or API key sent more requests than its rate limit allows.
  * @throws {ServerError} 500: Internal server error: retry later.
+ * @throws {ServerError} 503: Service unavailable: the API cannot take the request for now (maintenance or overload).
  * @throws {RequestError} when no usable answer came: `ConnectionError`, `TimeoutError`, `ResponseDecodeError`, …
  */
 export function updateDbaasValkeyUserAccessControl(client: OperationClient, args: UpdateDbaasValkeyUserAccessControlArgs, init?: MethodOptions): MethodPromise<OperationData<operations["update-dbaas-valkey-user-access-control"]>> {
@@ -227,7 +245,9 @@ export type DeleteDbaasValkeyUserArgs = OperationArgs<operations["delete-dbaas-v
  * @throws {ApiError} 401: Unauthorized: the `Authorization` header is missing, malformed or expired, or its signature does not match.
  * @throws {ApiError} 403: Forbidden: the API key's IAM role does not allow this operation, or the operation is not allowed on this service.
  * @throws {NotFoundError} 404: Not found: no service (or user) of that name exists in this zone.
+ * @throws {RateLimitError} 429: Too many requests: the organization or API key sent more requests than its rate limit allows.
  * @throws {ServerError} 500: Internal server error: retry later.
+ * @throws {ServerError} 503: Service unavailable: the API cannot take the request for now (maintenance or overload).
  * @throws {RequestError} when no usable answer came: `ConnectionError`, `TimeoutError`, `ResponseDecodeError`, …
  */
 export function deleteDbaasValkeyUser(client: OperationClient, args: DeleteDbaasValkeyUserArgs, init?: MethodOptions): MethodPromise<OperationData<operations["delete-dbaas-valkey-user"]>> {
@@ -248,7 +268,9 @@ export type RevealDbaasValkeyUserPasswordArgs = OperationArgs<operations["reveal
  * @throws {ApiError} 401: Unauthorized: the `Authorization` header is missing, malformed or expired, or its signature does not match.
  * @throws {ApiError} 403: Forbidden: the API key's IAM role does not allow this operation, or the operation is not allowed on this service.
  * @throws {NotFoundError} 404: Not found: no service (or user) of that name exists in this zone.
+ * @throws {RateLimitError} 429: Too many requests: the organization or API key sent more requests than its rate limit allows.
  * @throws {ServerError} 500: Internal server error: retry later.
+ * @throws {ServerError} 503: Service unavailable: the API cannot take the request for now (maintenance or overload).
  * @throws {RequestError} when no usable answer came: `ConnectionError`, `TimeoutError`, `ResponseDecodeError`, …
  */
 export function revealDbaasValkeyUserPassword(client: OperationClient, args: RevealDbaasValkeyUserPasswordArgs, init?: MethodOptions): MethodPromise<OperationData<operations["reveal-dbaas-valkey-user-password"]>> {
@@ -269,7 +291,9 @@ export type ResetDbaasValkeyUserPasswordArgs = OperationArgs<operations["reset-d
  * @throws {ApiError} 401: Unauthorized: the `Authorization` header is missing, malformed or expired, or its signature does not match.
  * @throws {ApiError} 403: Forbidden: the API key's IAM role does not allow this operation, or the operation is not allowed on this service.
  * @throws {NotFoundError} 404: Not found: no service (or user) of that name exists in this zone.
+ * @throws {RateLimitError} 429: Too many requests: the organization or API key sent more requests than its rate limit allows.
  * @throws {ServerError} 500: Internal server error: retry later.
+ * @throws {ServerError} 503: Service unavailable: the API cannot take the request for now (maintenance or overload).
  * @throws {RequestError} when no usable answer came: `ConnectionError`, `TimeoutError`, `ResponseDecodeError`, …
  */
 export function resetDbaasValkeyUserPassword(client: OperationClient, args: ResetDbaasValkeyUserPasswordArgs, init?: MethodOptions): MethodPromise<OperationData<operations["reset-dbaas-valkey-user-password"]>> {
@@ -288,7 +312,9 @@ export type GetDbaasSettingsValkeyArgs = OperationArgs<operations["get-dbaas-set
  * @see {@link http://127.0.0.1:8080/exoscale-dbaas-valkey/#tag/dbaas/get-dbaas-settings-valkey | Get DBaaS Valkey settings} on the docs site
  * @throws {ApiError} 401: Unauthorized: the `Authorization` header is missing, malformed or expired, or its signature does not match.
  * @throws {ApiError} 403: Forbidden: the API key's IAM role does not allow this operation, or the operation is not allowed on this service.
+ * @throws {RateLimitError} 429: Too many requests: the organization or API key sent more requests than its rate limit allows.
  * @throws {ServerError} 500: Internal server error: retry later.
+ * @throws {ServerError} 503: Service unavailable: the API cannot take the request for now (maintenance or overload).
  * @throws {RequestError} when no usable answer came: `ConnectionError`, `TimeoutError`, `ResponseDecodeError`, …
  */
 export function getDbaasSettingsValkey(client: OperationClient, args?: GetDbaasSettingsValkeyArgs, init?: MethodOptions): MethodPromise<OperationData<operations["get-dbaas-settings-valkey"]>> {
@@ -312,7 +338,9 @@ export interface ClientMethods {
    * @throws {ApiError} 401: Unauthorized: the `Authorization` header is missing, malformed or expired, or its signature does not match.
    * @throws {ApiError} 403: Forbidden: the API key's IAM role does not allow this operation, or the operation is not allowed on this service.
    * @throws {NotFoundError} 404: Not found: no service (or user) of that name exists in this zone.
+   * @throws {RateLimitError} 429: Too many requests: the organization or API key sent more requests than its rate limit allows.
    * @throws {ServerError} 500: Internal server error: retry later.
+   * @throws {ServerError} 503: Service unavailable: the API cannot take the request for now (maintenance or overload).
    * @throws {RequestError} when no usable answer came: `ConnectionError`, `TimeoutError`, `ResponseDecodeError`, …
    */
   getDbaasServiceValkey(args: GetDbaasServiceValkeyArgs, init?: MethodOptions): MethodPromise<OperationData<operations["get-dbaas-service-valkey"]>>;
@@ -329,7 +357,9 @@ export interface ClientMethods {
    * @throws {ApiError} 403: Forbidden: the API key's IAM role does not allow this operation, or the operation is not allowed on this service.
    * @throws {NotFoundError} 404: Not found: no service (or user) of that name exists in this zone.
    * @throws {ConflictError} 409: Conflict: the request conflicts with the current state, for example a service or user of that name already exists, or another change is in progress.
+   * @throws {RateLimitError} 429: Too many requests: the organization or API key sent more requests than its rate limit allows.
    * @throws {ServerError} 500: Internal server error: retry later.
+   * @throws {ServerError} 503: Service unavailable: the API cannot take the request for now (maintenance or overload).
    * @throws {RequestError} when no usable answer came: `ConnectionError`, `TimeoutError`, `ResponseDecodeError`, …
    */
   updateDbaasServiceValkey(args: UpdateDbaasServiceValkeyArgs, init?: MethodOptions): MethodPromise<OperationData<operations["update-dbaas-service-valkey"]>>;
@@ -345,7 +375,9 @@ export interface ClientMethods {
    * @throws {ApiError} 401: Unauthorized: the `Authorization` header is missing, malformed or expired, or its signature does not match.
    * @throws {ApiError} 403: Forbidden: the API key's IAM role does not allow this operation, or the operation is not allowed on this service.
    * @throws {ConflictError} 409: Conflict: the request conflicts with the current state, for example a service or user of that name already exists, or another change is in progress.
+   * @throws {RateLimitError} 429: Too many requests: the organization or API key sent more requests than its rate limit allows.
    * @throws {ServerError} 500: Internal server error: retry later.
+   * @throws {ServerError} 503: Service unavailable: the API cannot take the request for now (maintenance or overload).
    * @throws {RequestError} when no usable answer came: `ConnectionError`, `TimeoutError`, `ResponseDecodeError`, …
    */
   createDbaasServiceValkey(args: CreateDbaasServiceValkeyArgs, init?: MethodOptions): MethodPromise<OperationData<operations["create-dbaas-service-valkey"]>>;
@@ -361,7 +393,9 @@ export interface ClientMethods {
    * @throws {ApiError} 401: Unauthorized: the `Authorization` header is missing, malformed or expired, or its signature does not match.
    * @throws {ApiError} 403: Forbidden: the API key's IAM role does not allow this operation, or the operation is not allowed on this service.
    * @throws {NotFoundError} 404: Not found: no service (or user) of that name exists in this zone.
+   * @throws {RateLimitError} 429: Too many requests: the organization or API key sent more requests than its rate limit allows.
    * @throws {ServerError} 500: Internal server error: retry later.
+   * @throws {ServerError} 503: Service unavailable: the API cannot take the request for now (maintenance or overload).
    * @throws {RequestError} when no usable answer came: `ConnectionError`, `TimeoutError`, `ResponseDecodeError`, …
    */
   deleteDbaasServiceValkey(args: DeleteDbaasServiceValkeyArgs, init?: MethodOptions): MethodPromise<OperationData<operations["delete-dbaas-service-valkey"]>>;
@@ -378,7 +412,9 @@ export interface ClientMethods {
    * @throws {ApiError} 403: Forbidden: the API key's IAM role does not allow this operation, or the operation is not allowed on this service.
    * @throws {NotFoundError} 404: Not found: no service (or user) of that name exists in this zone.
    * @throws {ConflictError} 409: Conflict: the request conflicts with the current state, for example a service or user of that name already exists, or another change is in progress.
+   * @throws {RateLimitError} 429: Too many requests: the organization or API key sent more requests than its rate limit allows.
    * @throws {ServerError} 500: Internal server error: retry later.
+   * @throws {ServerError} 503: Service unavailable: the API cannot take the request for now (maintenance or overload).
    * @throws {RequestError} when no usable answer came: `ConnectionError`, `TimeoutError`, `ResponseDecodeError`, …
    */
   startDbaasValkeyMaintenance(args: StartDbaasValkeyMaintenanceArgs, init?: MethodOptions): MethodPromise<OperationData<operations["start-dbaas-valkey-maintenance"]>>;
@@ -395,7 +431,9 @@ export interface ClientMethods {
    * @throws {ApiError} 403: Forbidden: the API key's IAM role does not allow this operation, or the operation is not allowed on this service.
    * @throws {NotFoundError} 404: Not found: no service (or user) of that name exists in this zone.
    * @throws {ConflictError} 409: Conflict: the request conflicts with the current state, for example a service or user of that name already exists, or another change is in progress.
+   * @throws {RateLimitError} 429: Too many requests: the organization or API key sent more requests than its rate limit allows.
    * @throws {ServerError} 500: Internal server error: retry later.
+   * @throws {ServerError} 503: Service unavailable: the API cannot take the request for now (maintenance or overload).
    * @throws {RequestError} when no usable answer came: `ConnectionError`, `TimeoutError`, `ResponseDecodeError`, …
    */
   stopDbaasValkeyMigration(args: StopDbaasValkeyMigrationArgs, init?: MethodOptions): MethodPromise<OperationData<operations["stop-dbaas-valkey-migration"]>>;
@@ -411,7 +449,9 @@ export interface ClientMethods {
    * @throws {ApiError} 401: Unauthorized: the `Authorization` header is missing, malformed or expired, or its signature does not match.
    * @throws {ApiError} 403: Forbidden: the API key's IAM role does not allow this operation, or the operation is not allowed on this service.
    * @throws {NotFoundError} 404: Not found: no service (or user) of that name exists in this zone.
+   * @throws {RateLimitError} 429: Too many requests: the organization or API key sent more requests than its rate limit allows.
    * @throws {ServerError} 500: Internal server error: retry later.
+   * @throws {ServerError} 503: Service unavailable: the API cannot take the request for now (maintenance or overload).
    * @throws {RequestError} when no usable answer came: `ConnectionError`, `TimeoutError`, `ResponseDecodeError`, …
    */
   listDbaasValkeyUsers(args: ListDbaasValkeyUsersArgs, init?: MethodOptions): MethodPromise<OperationData<operations["list-dbaas-valkey-users"]>>;
@@ -428,7 +468,9 @@ export interface ClientMethods {
    * @throws {ApiError} 403: Forbidden: the API key's IAM role does not allow this operation, or the operation is not allowed on this service.
    * @throws {NotFoundError} 404: Not found: no service (or user) of that name exists in this zone.
    * @throws {ConflictError} 409: Conflict: the request conflicts with the current state, for example a service or user of that name already exists, or another change is in progress.
+   * @throws {RateLimitError} 429: Too many requests: the organization or API key sent more requests than its rate limit allows.
    * @throws {ServerError} 500: Internal server error: retry later.
+   * @throws {ServerError} 503: Service unavailable: the API cannot take the request for now (maintenance or overload).
    * @throws {RequestError} when no usable answer came: `ConnectionError`, `TimeoutError`, `ResponseDecodeError`, …
    */
   createDbaasValkeyUser(args: CreateDbaasValkeyUserArgs, init?: MethodOptions): MethodPromise<OperationData<operations["create-dbaas-valkey-user"]>>;
@@ -445,7 +487,9 @@ export interface ClientMethods {
    * @throws {ApiError} 403: Forbidden: the API key's IAM role does not allow this operation, or the operation is not allowed on this service.
    * @throws {NotFoundError} 404: Not found: no service (or user) of that name exists in this zone.
    * @throws {ConflictError} 409: Conflict: the request conflicts with the current state, for example a service or user of that name already exists, or another change is in progress.
+   * @throws {RateLimitError} 429: Too many requests: the organization or API key sent more requests than its rate limit allows.
    * @throws {ServerError} 500: Internal server error: retry later.
+   * @throws {ServerError} 503: Service unavailable: the API cannot take the request for now (maintenance or overload).
    * @throws {RequestError} when no usable answer came: `ConnectionError`, `TimeoutError`, `ResponseDecodeError`, …
    */
   updateDbaasValkeyUserAccessControl(args: UpdateDbaasValkeyUserAccessControlArgs, init?: MethodOptions): MethodPromise<OperationData<operations["update-dbaas-valkey-user-access-control"]>>;
@@ -461,7 +505,9 @@ export interface ClientMethods {
    * @throws {ApiError} 401: Unauthorized: the `Authorization` header is missing, malformed or expired, or its signature does not match.
    * @throws {ApiError} 403: Forbidden: the API key's IAM role does not allow this operation, or the operation is not allowed on this service.
    * @throws {NotFoundError} 404: Not found: no service (or user) of that name exists in this zone.
+   * @throws {RateLimitError} 429: Too many requests: the organization or API key sent more requests than its rate limit allows.
    * @throws {ServerError} 500: Internal server error: retry later.
+   * @throws {ServerError} 503: Service unavailable: the API cannot take the request for now (maintenance or overload).
    * @throws {RequestError} when no usable answer came: `ConnectionError`, `TimeoutError`, `ResponseDecodeError`, …
    */
   deleteDbaasValkeyUser(args: DeleteDbaasValkeyUserArgs, init?: MethodOptions): MethodPromise<OperationData<operations["delete-dbaas-valkey-user"]>>;
@@ -477,7 +523,9 @@ export interface ClientMethods {
    * @throws {ApiError} 401: Unauthorized: the `Authorization` header is missing, malformed or expired, or its signature does not match.
    * @throws {ApiError} 403: Forbidden: the API key's IAM role does not allow this operation, or the operation is not allowed on this service.
    * @throws {NotFoundError} 404: Not found: no service (or user) of that name exists in this zone.
+   * @throws {RateLimitError} 429: Too many requests: the organization or API key sent more requests than its rate limit allows.
    * @throws {ServerError} 500: Internal server error: retry later.
+   * @throws {ServerError} 503: Service unavailable: the API cannot take the request for now (maintenance or overload).
    * @throws {RequestError} when no usable answer came: `ConnectionError`, `TimeoutError`, `ResponseDecodeError`, …
    */
   revealDbaasValkeyUserPassword(args: RevealDbaasValkeyUserPasswordArgs, init?: MethodOptions): MethodPromise<OperationData<operations["reveal-dbaas-valkey-user-password"]>>;
@@ -493,7 +541,9 @@ export interface ClientMethods {
    * @throws {ApiError} 401: Unauthorized: the `Authorization` header is missing, malformed or expired, or its signature does not match.
    * @throws {ApiError} 403: Forbidden: the API key's IAM role does not allow this operation, or the operation is not allowed on this service.
    * @throws {NotFoundError} 404: Not found: no service (or user) of that name exists in this zone.
+   * @throws {RateLimitError} 429: Too many requests: the organization or API key sent more requests than its rate limit allows.
    * @throws {ServerError} 500: Internal server error: retry later.
+   * @throws {ServerError} 503: Service unavailable: the API cannot take the request for now (maintenance or overload).
    * @throws {RequestError} when no usable answer came: `ConnectionError`, `TimeoutError`, `ResponseDecodeError`, …
    */
   resetDbaasValkeyUserPassword(args: ResetDbaasValkeyUserPasswordArgs, init?: MethodOptions): MethodPromise<OperationData<operations["reset-dbaas-valkey-user-password"]>>;
@@ -507,7 +557,9 @@ export interface ClientMethods {
    * @see {@link http://127.0.0.1:8080/exoscale-dbaas-valkey/#tag/dbaas/get-dbaas-settings-valkey | Get DBaaS Valkey settings} on the docs site
    * @throws {ApiError} 401: Unauthorized: the `Authorization` header is missing, malformed or expired, or its signature does not match.
    * @throws {ApiError} 403: Forbidden: the API key's IAM role does not allow this operation, or the operation is not allowed on this service.
+   * @throws {RateLimitError} 429: Too many requests: the organization or API key sent more requests than its rate limit allows.
    * @throws {ServerError} 500: Internal server error: retry later.
+   * @throws {ServerError} 503: Service unavailable: the API cannot take the request for now (maintenance or overload).
    * @throws {RequestError} when no usable answer came: `ConnectionError`, `TimeoutError`, `ResponseDecodeError`, …
    */
   getDbaasSettingsValkey(args?: GetDbaasSettingsValkeyArgs, init?: MethodOptions): MethodPromise<OperationData<operations["get-dbaas-settings-valkey"]>>;

@@ -33,6 +33,8 @@ export type ListEngineVersionsArgs = OperationArgs<operations["listEngineVersion
  * @throws {ApiError} 401: The request carries no valid API authentication token (missing, malformed or expired X-Auth-Token).
  * @throws {ApiError} 403: The authenticated user lacks the permission (IAM role in the project) required for this request.
  * @throws {NotFoundError} 404: The requested resource does not exist.
+ * @throws {RateLimitError} 429: Too many requests: the caller sent more requests than its rate limit allows.
+ * @throws {ServerError} 503: Service unavailable: the API cannot take the request for now (maintenance or overload).
  * @throws {RequestError} when no usable answer came: `ConnectionError`, `TimeoutError`, `ResponseDecodeError`, …
  */
 export function listEngineVersions(client: OperationClient, args?: ListEngineVersionsArgs, init?: MethodOptions): MethodPromise<OperationData<operations["listEngineVersions"]>> {
@@ -52,7 +54,9 @@ export type ListFlavorsArgs = OperationArgs<operations["listFlavors"]>;
  * @throws {ApiError} 401: The request carries no valid API authentication token (missing, malformed or expired X-Auth-Token).
  * @throws {ApiError} 403: The authenticated user lacks the permission (IAM role in the project) required for this request.
  * @throws {NotFoundError} 404: The requested resource does not exist.
+ * @throws {RateLimitError} 429: Too many requests: the caller sent more requests than its rate limit allows.
  * @throws {ServerError} 500: The operation could not be performed because of an internal error.
+ * @throws {ServerError} 503: Service unavailable: the API cannot take the request for now (maintenance or overload).
  * @throws {RequestError} when no usable answer came: `ConnectionError`, `TimeoutError`, `ResponseDecodeError`, …
  */
 export function listFlavors(client: OperationClient, args?: ListFlavorsArgs, init?: MethodOptions): MethodPromise<OperationData<operations["listFlavors"]>> {
@@ -72,7 +76,9 @@ export type ListClustersArgs = OperationArgs<operations["listClusters"]>;
  * @throws {ApiError} 400: The request is invalid and cannot be processed (for example a missing or malformed field).
  * @throws {ApiError} 401: The request carries no valid API authentication token (missing, malformed or expired X-Auth-Token).
  * @throws {ApiError} 403: The authenticated user lacks the permission (IAM role in the project) required for this request.
+ * @throws {RateLimitError} 429: Too many requests: the caller sent more requests than its rate limit allows.
  * @throws {ServerError} 500: The operation could not be performed because of an internal error.
+ * @throws {ServerError} 503: Service unavailable: the API cannot take the request for now (maintenance or overload).
  * @throws {RequestError} when no usable answer came: `ConnectionError`, `TimeoutError`, `ResponseDecodeError`, …
  */
 export function listClusters(client: OperationClient, args?: ListClustersArgs, init?: MethodOptions): MethodPromise<OperationData<operations["listClusters"]>> {
@@ -98,7 +104,9 @@ export type CreateClusterArgs = OperationArgs<operations["createCluster"]>;
  * @throws {ApiError} 403: The authenticated user lacks the permission (IAM role in the project) required for this request.
  * @throws {ConflictError} 409: The request conflicts with the current state, for example a duplicate request or a name already in use.
  * @throws {ApiError} 422: The request is valid but cannot be carried out, for example because the backup to restore is not usable with the requested settings.
+ * @throws {RateLimitError} 429: Too many requests: the caller sent more requests than its rate limit allows.
  * @throws {ServerError} 500: The operation could not be performed because of an internal error.
+ * @throws {ServerError} 503: Service unavailable: the API cannot take the request for now (maintenance or overload).
  * @throws {RequestError} when no usable answer came: `ConnectionError`, `TimeoutError`, `ResponseDecodeError`, …
  */
 export function createCluster(client: OperationClient, args: CreateClusterArgs, init?: MethodOptions): MethodPromise<OperationData<operations["createCluster"]>> {
@@ -119,7 +127,9 @@ export type GetClusterArgs = OperationArgs<operations["getCluster"]>;
  * @throws {ApiError} 401: The request carries no valid API authentication token (missing, malformed or expired X-Auth-Token).
  * @throws {ApiError} 403: The authenticated user lacks the permission (IAM role in the project) required for this request.
  * @throws {NotFoundError} 404: The requested resource does not exist.
+ * @throws {RateLimitError} 429: Too many requests: the caller sent more requests than its rate limit allows.
  * @throws {ServerError} 500: The operation could not be performed because of an internal error.
+ * @throws {ServerError} 503: Service unavailable: the API cannot take the request for now (maintenance or overload).
  * @throws {RequestError} when no usable answer came: `ConnectionError`, `TimeoutError`, `ResponseDecodeError`, …
  */
 export function getCluster(client: OperationClient, args: GetClusterArgs, init?: MethodOptions): MethodPromise<OperationData<operations["getCluster"]>> {
@@ -140,7 +150,9 @@ export type DeleteClusterArgs = OperationArgs<operations["deleteCluster"]>;
  * @throws {ApiError} 401: The request carries no valid API authentication token (missing, malformed or expired X-Auth-Token).
  * @throws {ApiError} 403: The authenticated user lacks the permission (IAM role in the project) required for this request.
  * @throws {NotFoundError} 404: The requested resource does not exist.
+ * @throws {RateLimitError} 429: Too many requests: the caller sent more requests than its rate limit allows.
  * @throws {ServerError} 500: The operation could not be performed because of an internal error.
+ * @throws {ServerError} 503: Service unavailable: the API cannot take the request for now (maintenance or overload).
  * @throws {RequestError} when no usable answer came: `ConnectionError`, `TimeoutError`, `ResponseDecodeError`, …
  */
 export function deleteCluster(client: OperationClient, args: DeleteClusterArgs, init?: MethodOptions): MethodPromise<OperationData<operations["deleteCluster"]>> {
@@ -161,7 +173,9 @@ export type UpdateClusterArgs = OperationArgs<operations["updateCluster"]>;
  * @throws {ApiError} 401: The request carries no valid API authentication token (missing, malformed or expired X-Auth-Token).
  * @throws {ApiError} 403: The authenticated user lacks the permission (IAM role in the project) required for this request.
  * @throws {NotFoundError} 404: The requested resource does not exist.
+ * @throws {RateLimitError} 429: Too many requests: the caller sent more requests than its rate limit allows.
  * @throws {ServerError} 500: The operation could not be performed because of an internal error.
+ * @throws {ServerError} 503: Service unavailable: the API cannot take the request for now (maintenance or overload).
  * @throws {RequestError} when no usable answer came: `ConnectionError`, `TimeoutError`, `ResponseDecodeError`, …
  */
 export function updateCluster(client: OperationClient, args: UpdateClusterArgs, init?: MethodOptions): MethodPromise<OperationData<operations["updateCluster"]>> {
@@ -182,7 +196,9 @@ export type RetryParameterGroupApplyArgs = OperationArgs<operations["retryParame
  * @throws {ApiError} 401: The request carries no valid API authentication token (missing, malformed or expired X-Auth-Token).
  * @throws {ApiError} 403: The authenticated user lacks the permission (IAM role in the project) required for this request.
  * @throws {NotFoundError} 404: The requested resource does not exist.
+ * @throws {RateLimitError} 429: Too many requests: the caller sent more requests than its rate limit allows.
  * @throws {ServerError} 500: The operation could not be performed because of an internal error.
+ * @throws {ServerError} 503: Service unavailable: the API cannot take the request for now (maintenance or overload).
  * @throws {RequestError} when no usable answer came: `ConnectionError`, `TimeoutError`, `ResponseDecodeError`, …
  */
 export function retryParameterGroupApply(client: OperationClient, args: RetryParameterGroupApplyArgs, init?: MethodOptions): MethodPromise<OperationData<operations["retryParameterGroupApply"]>> {
@@ -203,7 +219,9 @@ export type ListShardsArgs = OperationArgs<operations["listShards"]>;
  * @throws {ApiError} 401: The request carries no valid API authentication token (missing, malformed or expired X-Auth-Token).
  * @throws {ApiError} 403: The authenticated user lacks the permission (IAM role in the project) required for this request.
  * @throws {NotFoundError} 404: The requested resource does not exist.
+ * @throws {RateLimitError} 429: Too many requests: the caller sent more requests than its rate limit allows.
  * @throws {ServerError} 500: The operation could not be performed because of an internal error.
+ * @throws {ServerError} 503: Service unavailable: the API cannot take the request for now (maintenance or overload).
  * @throws {RequestError} when no usable answer came: `ConnectionError`, `TimeoutError`, `ResponseDecodeError`, …
  */
 export function listShards(client: OperationClient, args: ListShardsArgs, init?: MethodOptions): MethodPromise<OperationData<operations["listShards"]>> {
@@ -224,7 +242,9 @@ export type AddShardArgs = OperationArgs<operations["addShard"]>;
  * @throws {ApiError} 401: The request carries no valid API authentication token (missing, malformed or expired X-Auth-Token).
  * @throws {ApiError} 403: The authenticated user lacks the permission (IAM role in the project) required for this request.
  * @throws {NotFoundError} 404: The requested resource does not exist.
+ * @throws {RateLimitError} 429: Too many requests: the caller sent more requests than its rate limit allows.
  * @throws {ServerError} 500: The operation could not be performed because of an internal error.
+ * @throws {ServerError} 503: Service unavailable: the API cannot take the request for now (maintenance or overload).
  * @throws {RequestError} when no usable answer came: `ConnectionError`, `TimeoutError`, `ResponseDecodeError`, …
  */
 export function addShard(client: OperationClient, args: AddShardArgs, init?: MethodOptions): MethodPromise<OperationData<operations["addShard"]>> {
@@ -245,7 +265,9 @@ export type GetShardArgs = OperationArgs<operations["getShard"]>;
  * @throws {ApiError} 401: The request carries no valid API authentication token (missing, malformed or expired X-Auth-Token).
  * @throws {ApiError} 403: The authenticated user lacks the permission (IAM role in the project) required for this request.
  * @throws {NotFoundError} 404: The requested resource does not exist.
+ * @throws {RateLimitError} 429: Too many requests: the caller sent more requests than its rate limit allows.
  * @throws {ServerError} 500: The operation could not be performed because of an internal error.
+ * @throws {ServerError} 503: Service unavailable: the API cannot take the request for now (maintenance or overload).
  * @throws {RequestError} when no usable answer came: `ConnectionError`, `TimeoutError`, `ResponseDecodeError`, …
  */
 export function getShard(client: OperationClient, args: GetShardArgs, init?: MethodOptions): MethodPromise<OperationData<operations["getShard"]>> {
@@ -266,7 +288,9 @@ export type DeleteShardArgs = OperationArgs<operations["deleteShard"]>;
  * @throws {ApiError} 401: The request carries no valid API authentication token (missing, malformed or expired X-Auth-Token).
  * @throws {ApiError} 403: The authenticated user lacks the permission (IAM role in the project) required for this request.
  * @throws {NotFoundError} 404: The requested resource does not exist.
+ * @throws {RateLimitError} 429: Too many requests: the caller sent more requests than its rate limit allows.
  * @throws {ServerError} 500: The operation could not be performed because of an internal error.
+ * @throws {ServerError} 503: Service unavailable: the API cannot take the request for now (maintenance or overload).
  * @throws {RequestError} when no usable answer came: `ConnectionError`, `TimeoutError`, `ResponseDecodeError`, …
  */
 export function deleteShard(client: OperationClient, args: DeleteShardArgs, init?: MethodOptions): MethodPromise<OperationData<operations["deleteShard"]>> {
@@ -287,7 +311,9 @@ export type ListNodesArgs = OperationArgs<operations["listNodes"]>;
  * @throws {ApiError} 401: The request carries no valid API authentication token (missing, malformed or expired X-Auth-Token).
  * @throws {ApiError} 403: The authenticated user lacks the permission (IAM role in the project) required for this request.
  * @throws {NotFoundError} 404: The requested resource does not exist.
+ * @throws {RateLimitError} 429: Too many requests: the caller sent more requests than its rate limit allows.
  * @throws {ServerError} 500: The operation could not be performed because of an internal error.
+ * @throws {ServerError} 503: Service unavailable: the API cannot take the request for now (maintenance or overload).
  * @throws {RequestError} when no usable answer came: `ConnectionError`, `TimeoutError`, `ResponseDecodeError`, …
  */
 export function listNodes(client: OperationClient, args: ListNodesArgs, init?: MethodOptions): MethodPromise<OperationData<operations["listNodes"]>> {
@@ -308,7 +334,9 @@ export type AddReplicaNodeArgs = OperationArgs<operations["addReplicaNode"]>;
  * @throws {ApiError} 401: The request carries no valid API authentication token (missing, malformed or expired X-Auth-Token).
  * @throws {ApiError} 403: The authenticated user lacks the permission (IAM role in the project) required for this request.
  * @throws {NotFoundError} 404: The requested resource does not exist.
+ * @throws {RateLimitError} 429: Too many requests: the caller sent more requests than its rate limit allows.
  * @throws {ServerError} 500: The operation could not be performed because of an internal error.
+ * @throws {ServerError} 503: Service unavailable: the API cannot take the request for now (maintenance or overload).
  * @throws {RequestError} when no usable answer came: `ConnectionError`, `TimeoutError`, `ResponseDecodeError`, …
  */
 export function addReplicaNode(client: OperationClient, args: AddReplicaNodeArgs, init?: MethodOptions): MethodPromise<OperationData<operations["addReplicaNode"]>> {
@@ -329,7 +357,9 @@ export type GetNodeArgs = OperationArgs<operations["getNode"]>;
  * @throws {ApiError} 401: The request carries no valid API authentication token (missing, malformed or expired X-Auth-Token).
  * @throws {ApiError} 403: The authenticated user lacks the permission (IAM role in the project) required for this request.
  * @throws {NotFoundError} 404: The requested resource does not exist.
+ * @throws {RateLimitError} 429: Too many requests: the caller sent more requests than its rate limit allows.
  * @throws {ServerError} 500: The operation could not be performed because of an internal error.
+ * @throws {ServerError} 503: Service unavailable: the API cannot take the request for now (maintenance or overload).
  * @throws {RequestError} when no usable answer came: `ConnectionError`, `TimeoutError`, `ResponseDecodeError`, …
  */
 export function getNode(client: OperationClient, args: GetNodeArgs, init?: MethodOptions): MethodPromise<OperationData<operations["getNode"]>> {
@@ -350,7 +380,9 @@ export type DeleteNodeArgs = OperationArgs<operations["deleteNode"]>;
  * @throws {ApiError} 401: The request carries no valid API authentication token (missing, malformed or expired X-Auth-Token).
  * @throws {ApiError} 403: The authenticated user lacks the permission (IAM role in the project) required for this request.
  * @throws {NotFoundError} 404: The requested resource does not exist.
+ * @throws {RateLimitError} 429: Too many requests: the caller sent more requests than its rate limit allows.
  * @throws {ServerError} 500: The operation could not be performed because of an internal error.
+ * @throws {ServerError} 503: Service unavailable: the API cannot take the request for now (maintenance or overload).
  * @throws {RequestError} when no usable answer came: `ConnectionError`, `TimeoutError`, `ResponseDecodeError`, …
  */
 export function deleteNode(client: OperationClient, args: DeleteNodeArgs, init?: MethodOptions): MethodPromise<OperationData<operations["deleteNode"]>> {
@@ -374,6 +406,8 @@ export interface ClientMethods {
    * @throws {ApiError} 401: The request carries no valid API authentication token (missing, malformed or expired X-Auth-Token).
    * @throws {ApiError} 403: The authenticated user lacks the permission (IAM role in the project) required for this request.
    * @throws {NotFoundError} 404: The requested resource does not exist.
+   * @throws {RateLimitError} 429: Too many requests: the caller sent more requests than its rate limit allows.
+   * @throws {ServerError} 503: Service unavailable: the API cannot take the request for now (maintenance or overload).
    * @throws {RequestError} when no usable answer came: `ConnectionError`, `TimeoutError`, `ResponseDecodeError`, …
    */
   listEngineVersions(args?: ListEngineVersionsArgs, init?: MethodOptions): MethodPromise<OperationData<operations["listEngineVersions"]>>;
@@ -388,7 +422,9 @@ export interface ClientMethods {
    * @throws {ApiError} 401: The request carries no valid API authentication token (missing, malformed or expired X-Auth-Token).
    * @throws {ApiError} 403: The authenticated user lacks the permission (IAM role in the project) required for this request.
    * @throws {NotFoundError} 404: The requested resource does not exist.
+   * @throws {RateLimitError} 429: Too many requests: the caller sent more requests than its rate limit allows.
    * @throws {ServerError} 500: The operation could not be performed because of an internal error.
+   * @throws {ServerError} 503: Service unavailable: the API cannot take the request for now (maintenance or overload).
    * @throws {RequestError} when no usable answer came: `ConnectionError`, `TimeoutError`, `ResponseDecodeError`, …
    */
   listFlavors(args?: ListFlavorsArgs, init?: MethodOptions): MethodPromise<OperationData<operations["listFlavors"]>>;
@@ -403,7 +439,9 @@ export interface ClientMethods {
    * @throws {ApiError} 400: The request is invalid and cannot be processed (for example a missing or malformed field).
    * @throws {ApiError} 401: The request carries no valid API authentication token (missing, malformed or expired X-Auth-Token).
    * @throws {ApiError} 403: The authenticated user lacks the permission (IAM role in the project) required for this request.
+   * @throws {RateLimitError} 429: Too many requests: the caller sent more requests than its rate limit allows.
    * @throws {ServerError} 500: The operation could not be performed because of an internal error.
+   * @throws {ServerError} 503: Service unavailable: the API cannot take the request for now (maintenance or overload).
    * @throws {RequestError} when no usable answer came: `ConnectionError`, `TimeoutError`, `ResponseDecodeError`, …
    */
   listClusters(args?: ListClustersArgs, init?: MethodOptions): MethodPromise<OperationData<operations["listClusters"]>>;
@@ -424,7 +462,9 @@ export interface ClientMethods {
    * @throws {ApiError} 403: The authenticated user lacks the permission (IAM role in the project) required for this request.
    * @throws {ConflictError} 409: The request conflicts with the current state, for example a duplicate request or a name already in use.
    * @throws {ApiError} 422: The request is valid but cannot be carried out, for example because the backup to restore is not usable with the requested settings.
+   * @throws {RateLimitError} 429: Too many requests: the caller sent more requests than its rate limit allows.
    * @throws {ServerError} 500: The operation could not be performed because of an internal error.
+   * @throws {ServerError} 503: Service unavailable: the API cannot take the request for now (maintenance or overload).
    * @throws {RequestError} when no usable answer came: `ConnectionError`, `TimeoutError`, `ResponseDecodeError`, …
    */
   createCluster(args: CreateClusterArgs, init?: MethodOptions): MethodPromise<OperationData<operations["createCluster"]>>;
@@ -440,7 +480,9 @@ export interface ClientMethods {
    * @throws {ApiError} 401: The request carries no valid API authentication token (missing, malformed or expired X-Auth-Token).
    * @throws {ApiError} 403: The authenticated user lacks the permission (IAM role in the project) required for this request.
    * @throws {NotFoundError} 404: The requested resource does not exist.
+   * @throws {RateLimitError} 429: Too many requests: the caller sent more requests than its rate limit allows.
    * @throws {ServerError} 500: The operation could not be performed because of an internal error.
+   * @throws {ServerError} 503: Service unavailable: the API cannot take the request for now (maintenance or overload).
    * @throws {RequestError} when no usable answer came: `ConnectionError`, `TimeoutError`, `ResponseDecodeError`, …
    */
   getCluster(args: GetClusterArgs, init?: MethodOptions): MethodPromise<OperationData<operations["getCluster"]>>;
@@ -456,7 +498,9 @@ export interface ClientMethods {
    * @throws {ApiError} 401: The request carries no valid API authentication token (missing, malformed or expired X-Auth-Token).
    * @throws {ApiError} 403: The authenticated user lacks the permission (IAM role in the project) required for this request.
    * @throws {NotFoundError} 404: The requested resource does not exist.
+   * @throws {RateLimitError} 429: Too many requests: the caller sent more requests than its rate limit allows.
    * @throws {ServerError} 500: The operation could not be performed because of an internal error.
+   * @throws {ServerError} 503: Service unavailable: the API cannot take the request for now (maintenance or overload).
    * @throws {RequestError} when no usable answer came: `ConnectionError`, `TimeoutError`, `ResponseDecodeError`, …
    */
   deleteCluster(args: DeleteClusterArgs, init?: MethodOptions): MethodPromise<OperationData<operations["deleteCluster"]>>;
@@ -472,7 +516,9 @@ export interface ClientMethods {
    * @throws {ApiError} 401: The request carries no valid API authentication token (missing, malformed or expired X-Auth-Token).
    * @throws {ApiError} 403: The authenticated user lacks the permission (IAM role in the project) required for this request.
    * @throws {NotFoundError} 404: The requested resource does not exist.
+   * @throws {RateLimitError} 429: Too many requests: the caller sent more requests than its rate limit allows.
    * @throws {ServerError} 500: The operation could not be performed because of an internal error.
+   * @throws {ServerError} 503: Service unavailable: the API cannot take the request for now (maintenance or overload).
    * @throws {RequestError} when no usable answer came: `ConnectionError`, `TimeoutError`, `ResponseDecodeError`, …
    */
   updateCluster(args: UpdateClusterArgs, init?: MethodOptions): MethodPromise<OperationData<operations["updateCluster"]>>;
@@ -488,7 +534,9 @@ export interface ClientMethods {
    * @throws {ApiError} 401: The request carries no valid API authentication token (missing, malformed or expired X-Auth-Token).
    * @throws {ApiError} 403: The authenticated user lacks the permission (IAM role in the project) required for this request.
    * @throws {NotFoundError} 404: The requested resource does not exist.
+   * @throws {RateLimitError} 429: Too many requests: the caller sent more requests than its rate limit allows.
    * @throws {ServerError} 500: The operation could not be performed because of an internal error.
+   * @throws {ServerError} 503: Service unavailable: the API cannot take the request for now (maintenance or overload).
    * @throws {RequestError} when no usable answer came: `ConnectionError`, `TimeoutError`, `ResponseDecodeError`, …
    */
   retryParameterGroupApply(args: RetryParameterGroupApplyArgs, init?: MethodOptions): MethodPromise<OperationData<operations["retryParameterGroupApply"]>>;
@@ -504,7 +552,9 @@ export interface ClientMethods {
    * @throws {ApiError} 401: The request carries no valid API authentication token (missing, malformed or expired X-Auth-Token).
    * @throws {ApiError} 403: The authenticated user lacks the permission (IAM role in the project) required for this request.
    * @throws {NotFoundError} 404: The requested resource does not exist.
+   * @throws {RateLimitError} 429: Too many requests: the caller sent more requests than its rate limit allows.
    * @throws {ServerError} 500: The operation could not be performed because of an internal error.
+   * @throws {ServerError} 503: Service unavailable: the API cannot take the request for now (maintenance or overload).
    * @throws {RequestError} when no usable answer came: `ConnectionError`, `TimeoutError`, `ResponseDecodeError`, …
    */
   listShards(args: ListShardsArgs, init?: MethodOptions): MethodPromise<OperationData<operations["listShards"]>>;
@@ -520,7 +570,9 @@ export interface ClientMethods {
    * @throws {ApiError} 401: The request carries no valid API authentication token (missing, malformed or expired X-Auth-Token).
    * @throws {ApiError} 403: The authenticated user lacks the permission (IAM role in the project) required for this request.
    * @throws {NotFoundError} 404: The requested resource does not exist.
+   * @throws {RateLimitError} 429: Too many requests: the caller sent more requests than its rate limit allows.
    * @throws {ServerError} 500: The operation could not be performed because of an internal error.
+   * @throws {ServerError} 503: Service unavailable: the API cannot take the request for now (maintenance or overload).
    * @throws {RequestError} when no usable answer came: `ConnectionError`, `TimeoutError`, `ResponseDecodeError`, …
    */
   addShard(args: AddShardArgs, init?: MethodOptions): MethodPromise<OperationData<operations["addShard"]>>;
@@ -536,7 +588,9 @@ export interface ClientMethods {
    * @throws {ApiError} 401: The request carries no valid API authentication token (missing, malformed or expired X-Auth-Token).
    * @throws {ApiError} 403: The authenticated user lacks the permission (IAM role in the project) required for this request.
    * @throws {NotFoundError} 404: The requested resource does not exist.
+   * @throws {RateLimitError} 429: Too many requests: the caller sent more requests than its rate limit allows.
    * @throws {ServerError} 500: The operation could not be performed because of an internal error.
+   * @throws {ServerError} 503: Service unavailable: the API cannot take the request for now (maintenance or overload).
    * @throws {RequestError} when no usable answer came: `ConnectionError`, `TimeoutError`, `ResponseDecodeError`, …
    */
   getShard(args: GetShardArgs, init?: MethodOptions): MethodPromise<OperationData<operations["getShard"]>>;
@@ -552,7 +606,9 @@ export interface ClientMethods {
    * @throws {ApiError} 401: The request carries no valid API authentication token (missing, malformed or expired X-Auth-Token).
    * @throws {ApiError} 403: The authenticated user lacks the permission (IAM role in the project) required for this request.
    * @throws {NotFoundError} 404: The requested resource does not exist.
+   * @throws {RateLimitError} 429: Too many requests: the caller sent more requests than its rate limit allows.
    * @throws {ServerError} 500: The operation could not be performed because of an internal error.
+   * @throws {ServerError} 503: Service unavailable: the API cannot take the request for now (maintenance or overload).
    * @throws {RequestError} when no usable answer came: `ConnectionError`, `TimeoutError`, `ResponseDecodeError`, …
    */
   deleteShard(args: DeleteShardArgs, init?: MethodOptions): MethodPromise<OperationData<operations["deleteShard"]>>;
@@ -568,7 +624,9 @@ export interface ClientMethods {
    * @throws {ApiError} 401: The request carries no valid API authentication token (missing, malformed or expired X-Auth-Token).
    * @throws {ApiError} 403: The authenticated user lacks the permission (IAM role in the project) required for this request.
    * @throws {NotFoundError} 404: The requested resource does not exist.
+   * @throws {RateLimitError} 429: Too many requests: the caller sent more requests than its rate limit allows.
    * @throws {ServerError} 500: The operation could not be performed because of an internal error.
+   * @throws {ServerError} 503: Service unavailable: the API cannot take the request for now (maintenance or overload).
    * @throws {RequestError} when no usable answer came: `ConnectionError`, `TimeoutError`, `ResponseDecodeError`, …
    */
   listNodes(args: ListNodesArgs, init?: MethodOptions): MethodPromise<OperationData<operations["listNodes"]>>;
@@ -584,7 +642,9 @@ export interface ClientMethods {
    * @throws {ApiError} 401: The request carries no valid API authentication token (missing, malformed or expired X-Auth-Token).
    * @throws {ApiError} 403: The authenticated user lacks the permission (IAM role in the project) required for this request.
    * @throws {NotFoundError} 404: The requested resource does not exist.
+   * @throws {RateLimitError} 429: Too many requests: the caller sent more requests than its rate limit allows.
    * @throws {ServerError} 500: The operation could not be performed because of an internal error.
+   * @throws {ServerError} 503: Service unavailable: the API cannot take the request for now (maintenance or overload).
    * @throws {RequestError} when no usable answer came: `ConnectionError`, `TimeoutError`, `ResponseDecodeError`, …
    */
   addReplicaNode(args: AddReplicaNodeArgs, init?: MethodOptions): MethodPromise<OperationData<operations["addReplicaNode"]>>;
@@ -600,7 +660,9 @@ export interface ClientMethods {
    * @throws {ApiError} 401: The request carries no valid API authentication token (missing, malformed or expired X-Auth-Token).
    * @throws {ApiError} 403: The authenticated user lacks the permission (IAM role in the project) required for this request.
    * @throws {NotFoundError} 404: The requested resource does not exist.
+   * @throws {RateLimitError} 429: Too many requests: the caller sent more requests than its rate limit allows.
    * @throws {ServerError} 500: The operation could not be performed because of an internal error.
+   * @throws {ServerError} 503: Service unavailable: the API cannot take the request for now (maintenance or overload).
    * @throws {RequestError} when no usable answer came: `ConnectionError`, `TimeoutError`, `ResponseDecodeError`, …
    */
   getNode(args: GetNodeArgs, init?: MethodOptions): MethodPromise<OperationData<operations["getNode"]>>;
@@ -616,7 +678,9 @@ export interface ClientMethods {
    * @throws {ApiError} 401: The request carries no valid API authentication token (missing, malformed or expired X-Auth-Token).
    * @throws {ApiError} 403: The authenticated user lacks the permission (IAM role in the project) required for this request.
    * @throws {NotFoundError} 404: The requested resource does not exist.
+   * @throws {RateLimitError} 429: Too many requests: the caller sent more requests than its rate limit allows.
    * @throws {ServerError} 500: The operation could not be performed because of an internal error.
+   * @throws {ServerError} 503: Service unavailable: the API cannot take the request for now (maintenance or overload).
    * @throws {RequestError} when no usable answer came: `ConnectionError`, `TimeoutError`, `ResponseDecodeError`, …
    */
   deleteNode(args: DeleteNodeArgs, init?: MethodOptions): MethodPromise<OperationData<operations["deleteNode"]>>;
