@@ -1,21 +1,39 @@
 // Fault injection: latency before an answer, and a share of answers replaced by a documented error.
+import { ControlInputError, MAX_FAULT_STATUSES, MAX_LATENCY_MS, MAX_RETRY_AFTER_SECONDS, boundedInteger, onlyKnownFields } from "./control-bounds.ts";
 import type { Random } from "./random.ts";
 import type { FaultSettings } from "./options.ts";
 
-/** Checks fault settings, throwing a RangeError that names the bad field. */
-export function validateFaults(faults: FaultSettings): FaultSettings {
+const FAULT_FIELDS = ["latencyMs", "errorRate", "statuses", "retryAfterSeconds", "operations"] as const;
+
+/**
+ * Checks fault settings against their bounds (control-bounds.ts), throwing a `ControlInputError` that
+ * names the field and the reason. `operationIds`: the operations of the API, which `operations` must name.
+ */
+export function validateFaults(faults: FaultSettings, operationIds?: readonly string[]): FaultSettings {
+  onlyKnownFields("the fault settings", faults as unknown as Record<string, unknown>, FAULT_FIELDS);
   const { latencyMs, errorRate, statuses, retryAfterSeconds, operations } = faults;
-  const okLatency =
-    (typeof latencyMs === "number" && Number.isFinite(latencyMs) && latencyMs >= 0) ||
-    (Array.isArray(latencyMs) && latencyMs.length === 2 && latencyMs.every((n) => typeof n === "number" && n >= 0) && latencyMs[0] <= latencyMs[1]);
-  if (!okLatency) throw new RangeError("latencyMs must be a number >= 0 or a [min, max] pair");
-  if (typeof errorRate !== "number" || !(errorRate >= 0 && errorRate <= 1)) throw new RangeError("errorRate must be between 0 and 1");
-  if (!Array.isArray(statuses) || !statuses.every((s) => Number.isInteger(s) && s >= 400 && s <= 599)) {
-    throw new RangeError("statuses must be an array of HTTP error statuses (400-599)");
+  let latency: FaultSettings["latencyMs"];
+  if (Array.isArray(latencyMs)) {
+    if (latencyMs.length !== 2) throw new ControlInputError("latencyMs", `must be a number of ms or a [min, max] pair; got ${latencyMs.length} values`);
+    const min = boundedInteger("latencyMs[0]", latencyMs[0], 0, MAX_LATENCY_MS, " ms");
+    const max = boundedInteger("latencyMs[1]", latencyMs[1], 0, MAX_LATENCY_MS, " ms");
+    if (min > max) throw new ControlInputError("latencyMs", `the minimum ${min} is above the maximum ${max}`);
+    latency = [min, max];
+  } else {
+    latency = boundedInteger("latencyMs", latencyMs, 0, MAX_LATENCY_MS, " ms");
   }
-  if (typeof retryAfterSeconds !== "number" || !(retryAfterSeconds >= 0)) throw new RangeError("retryAfterSeconds must be a number >= 0");
-  if (!Array.isArray(operations) || !operations.every((o) => typeof o === "string")) throw new RangeError("operations must be an array of operationIds");
-  return { latencyMs: Array.isArray(latencyMs) ? [latencyMs[0], latencyMs[1]] : latencyMs, errorRate, statuses: [...statuses], retryAfterSeconds, operations: [...operations] };
+  if (typeof errorRate !== "number" || !(errorRate >= 0 && errorRate <= 1)) throw new ControlInputError("errorRate", `must be a number from 0 to 1; got ${JSON.stringify(errorRate) ?? String(errorRate)}`);
+  if (!Array.isArray(statuses) || statuses.length > MAX_FAULT_STATUSES) {
+    throw new ControlInputError("statuses", `must be an array of at most ${MAX_FAULT_STATUSES} HTTP error statuses (400-599)`);
+  }
+  statuses.forEach((status, index) => boundedInteger(`statuses[${index}]`, status, 400, 599));
+  const retryAfter = boundedInteger("retryAfterSeconds", retryAfterSeconds, 0, MAX_RETRY_AFTER_SECONDS, " s");
+  if (!Array.isArray(operations)) throw new ControlInputError("operations", "must be an array of operationIds");
+  operations.forEach((operation, index) => {
+    if (typeof operation !== "string") throw new ControlInputError(`operations[${index}]`, "must be an operationId (a string)");
+    if (operationIds && !operationIds.includes(operation)) throw new ControlInputError(`operations[${index}]`, `${JSON.stringify(operation.slice(0, 80))} is not an operationId of this API`);
+  });
+  return { latencyMs: latency, errorRate, statuses: [...statuses], retryAfterSeconds: retryAfter, operations: [...new Set(operations)] };
 }
 
 /** The status of an injected fault, or undefined when this call is not faulted. */
