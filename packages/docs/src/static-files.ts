@@ -25,6 +25,7 @@ export const securityHeaders: Readonly<Record<string, string>> = Object.freeze({
 });
 
 const allowedMethods = "GET, HEAD";
+const rangeSyntax = /^bytes=\s*(\d+-\d*|-\d+)(\s*,\s*(\d+-\d*|-\d+))*\s*$/;
 
 export function createStaticHandler(root: string): (request: IncomingMessage, response: ServerResponse) => Promise<void> {
   const base = path.resolve(root);
@@ -85,7 +86,9 @@ function serveFile(request: IncomingMessage, response: ServerResponse, file: str
   let end = stats.size - 1;
   const range = request.headers.range;
   const ifRange = request.headers["if-range"];
-  if (range !== undefined && (ifRange === undefined || ifRange === etag)) {
+  // A Range header that is not byte ranges in RFC 9110 §14.1.2's syntax is ignored (range-parser would call
+  // `bytes=abc` unsatisfiable).
+  if (range !== undefined && rangeSyntax.test(range) && (ifRange === undefined || ifRange === etag)) {
     const ranges = parseRange(stats.size, range, { combine: true });
     if (ranges === -1) {
       // RFC 9110 §15.5.17: unsatisfiable (beyond the end, or last < first).

@@ -174,9 +174,13 @@ const closeGraceMs = 2000;
 function closeServer(server: http.Server): Promise<void> {
   return new Promise((resolve) => {
     const cutOff = setTimeout(() => server.closeAllConnections(), closeGraceMs);
+    // A kept-alive connection turns idle once its request is answered: closed then, not at the cut-off.
+    const idle = setInterval(() => server.closeIdleConnections(), 25);
     cutOff.unref();
+    idle.unref();
     server.close(() => {
       clearTimeout(cutOff);
+      clearInterval(idle);
       resolve();
     });
     server.closeIdleConnections();

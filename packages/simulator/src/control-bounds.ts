@@ -30,11 +30,14 @@ const shown = (value: unknown): string => {
   return text.length > 60 ? `${text.slice(0, 60)}…` : text;
 };
 
-/** A whole number from `min` to `max`: a JSON number, or a query string of decimal digits (`-` allowed when min < 0). */
+/** A query parameter's text as a number when it is written in decimal digits; anything else as it is, to be refused. */
+export function queryNumber(value: string | undefined): unknown {
+  return value !== undefined && /^-?\d{1,16}$/.test(value) ? Number(value) : value;
+}
+
+/** A whole number (a JSON number) from `min` to `max`. */
 export function boundedInteger(field: string, value: unknown, min: number, max: number, unit = ""): number {
-  let number: number | undefined;
-  if (typeof value === "number") number = value;
-  else if (typeof value === "string" && /^-?\d{1,16}$/.test(value)) number = Number(value);
+  const number = typeof value === "number" ? value : undefined;
   const range = `an integer from ${min} to ${max}${unit}`;
   if (number === undefined || !Number.isSafeInteger(number)) throw new ControlInputError(field, `must be ${range}; got ${shown(value)}`);
   if (number < min || number > max) throw new ControlInputError(field, `must be ${range}; got ${shown(value)}`);

@@ -6,7 +6,7 @@
 //   GET    /__simulator/faults     the fault settings; PUT/POST merges into them, DELETE clears them
 // Every input is checked against its bounds (control-bounds.ts) before anything changes; a refusal is a
 // 400 `{"error": "<field>: <reason>", "field": "<field>"}` and leaves the simulator as it was.
-import { ControlInputError, MAX_ADVANCE_MS, MAX_SEED, boundedInteger, onlyKnownFields } from "./control-bounds.ts";
+import { ControlInputError, MAX_ADVANCE_MS, MAX_SEED, boundedInteger, onlyKnownFields, queryNumber } from "./control-bounds.ts";
 import { isRecord, jsonResponse } from "./json.ts";
 import type { FaultSettings } from "./options.ts";
 import type { SimResponse, SimulatorControl } from "./types.ts";
@@ -34,7 +34,7 @@ function singleInput(call: ControlCall, name: string, required: boolean): unknow
   onlyKnownFields(`POST ${call.path}`, call.query, [name]);
   onlyKnownFields(`POST ${call.path}`, body, [name]);
   if (call.query[name] !== undefined && body[name] !== undefined) throw new ControlInputError(name, "give it in the query or in the body, not both");
-  const value = call.query[name] ?? body[name];
+  const value = call.query[name] !== undefined ? queryNumber(call.query[name]) : body[name];
   if (value === undefined && required) throw new ControlInputError(name, `is required: ?${name}=… or {"${name}": …}`);
   return value;
 }
