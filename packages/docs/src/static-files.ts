@@ -77,7 +77,7 @@ function serveFile(request: IncomingMessage, response: ServerResponse, file: str
   response.setHeader("last-modified", stats.mtime.toUTCString());
   response.setHeader("cache-control", "no-cache");
   response.setHeader("accept-ranges", "bytes");
-  if (request.headers["if-none-match"] === etag) {
+  if (matchesNoneMatch(request.headers["if-none-match"], etag)) {
     response.statusCode = 304;
     response.end();
     return;
@@ -110,6 +110,13 @@ function serveFile(request: IncomingMessage, response: ServerResponse, file: str
   const stream = createReadStream(file, { start, end });
   stream.on("error", () => response.destroy());
   stream.pipe(response);
+}
+
+/** RFC 9110 §13.1.2: `*` or a list holding this ETag (weak comparison). */
+function matchesNoneMatch(header: string | undefined, etag: string): boolean {
+  if (header === undefined) return false;
+  const bare = (tag: string) => tag.trim().replace(/^W\//, "");
+  return header.trim() === "*" || header.split(",").some((tag) => bare(tag) === bare(etag));
 }
 
 function contentTypeOf(file: string): string {
