@@ -98,3 +98,15 @@ describe("the memory budget", () => {
     expect((await sim.handle({ method: "POST", path: "/v1/clusters", body: createBody("after-reset", big) })).status).toBe(201);
   });
 });
+
+describe("a retried DELETE", () => {
+  it("answers 404 once the resource is gone, as the vendor does (documented in the README)", async () => {
+    const sim = createSimulator({ api: "exoscale-dbaas-valkey", clock: createManualClock() });
+    const [service] = (sim.control.dump().resources as { services: { name: string }[] }).services;
+    await sim.handle({ method: "PUT", path: `/dbaas-valkey/${service!.name}`, body: { "termination-protection": false } });
+    const first = await sim.handle({ method: "DELETE", path: `/dbaas-valkey/${service!.name}` });
+    expect(first.status).toBe(200);
+    const retried = await sim.handle({ method: "DELETE", path: `/dbaas-valkey/${service!.name}` });
+    expect(retried.status).toBe(404);
+  });
+});
