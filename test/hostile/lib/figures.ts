@@ -60,7 +60,8 @@ function problemType(body: string | undefined): string | undefined {
   if (!body || !body.startsWith("{")) return undefined;
   try {
     const parsed = JSON.parse(body) as { type?: unknown; field?: unknown };
-    if (typeof parsed.type === "string") return parsed.type.split("#")[1] ?? parsed.type;
+    // A problem document's type (Prism's style, `…#NAME`); a resource's own `type` field is not one.
+    if (typeof parsed.type === "string" && parsed.type.includes("#")) return parsed.type.split("#")[1];
     if (typeof parsed.field === "string") return `control:${parsed.field.replace(/\[\d+\]/g, "[]")}`;
   } catch {
     // not JSON
