@@ -1,5 +1,6 @@
 // Sends a batch of hostile requests a few at a time, raw-socket cases, a burst of connections and slow
 // partial requests, counting every outcome in the target's figures.
+import { expect } from "vitest";
 import type { Figures } from "./figures.ts";
 import { openPartial, send, sendRaw, type HostileRequest, type Outcome } from "./send.ts";
 import type { Target } from "./targets.ts";
@@ -61,4 +62,14 @@ export async function slowAndBurst(target: Target, path: string, headers: Record
     if (outcome.status === undefined || outcome.status >= 500) problems.push(`burst GET ${path}: ${outcome.status ?? outcome.error}`);
   }
   return problems;
+}
+
+/** The gate's verdict on one target, after its figures are taken and printed: no exit, no problem, ≥ 600 requests. */
+export function expectSurvived(target: Target, figures: Figures, problems: string[]): void {
+  figures.rssAfter = target.rssMiB();
+  figures.crashes = target.exits.length;
+  console.log(figures.print());
+  expect(target.exits, target.stderrTail()).toEqual([]);
+  expect(problems.slice(0, 20)).toEqual([]);
+  expect(figures.requests).toBeGreaterThanOrEqual(600);
 }
