@@ -11,24 +11,34 @@ import { progress } from "./lib/progress.ts";
 import type { BundleRow, BundleSection } from "./lib/results.ts";
 import { round } from "./lib/stats.ts";
 
-const LIMIT_BYTES = 7_000; // "≤ 7 kB min+gz", kB = 1,000 bytes
+const LIMIT_BYTES = 7_000; // "≤ 7 kB min+gz", kB = 1,000 bytes: the target set before the per-operation methods
+// The targets proposed with the methods (bench/RESULTS.md says why): a client with every method bound, and an
+// app that imports one operation's function and the base client.
+const FULL_LIMIT_BYTES = 10_000;
+const ONE_METHOD_LIMIT_BYTES = 9_000;
 const REFERENCE = "openapi-fetch alone";
 const kB = (value: number) => `${(value / 1000).toFixed(2)} kB`;
 
-const entries: { name: string; source: string }[] = [
-  { name: REFERENCE, source: `import createClient from "openapi-fetch"; console.log(createClient);` },
-  {
-    name: "@managed-redis/kakaocloud-redis",
-    source: `import { createKakaoCloudRedisClient } from "@managed-redis/kakaocloud-redis"; console.log(createKakaoCloudRedisClient);`,
-  },
-  {
-    name: "@managed-redis/exoscale-dbaas-valkey",
-    source: `import { createExoscaleValkeyClient } from "@managed-redis/exoscale-dbaas-valkey"; console.log(createExoscaleValkeyClient);`,
-  },
-  {
-    name: "@managed-redis/redis-enterprise",
-    source: `import { createRedisEnterpriseClient } from "@managed-redis/redis-enterprise"; console.log(createRedisEnterpriseClient);`,
-  },
+type Kind = "reference" | "client" | "base" | "one-method";
+
+/** Per client: the factory with every method, the base factory (no method), and a one-method app. */
+const clients = [
+  { name: "@managed-redis/kakaocloud-redis", factory: "createKakaoCloudRedisClient", base: "createKakaoCloudRedisBaseClient", method: "listClusters" },
+  { name: "@managed-redis/exoscale-dbaas-valkey", factory: "createExoscaleValkeyClient", base: "createExoscaleValkeyBaseClient", method: "getDbaasServiceValkey" },
+  { name: "@managed-redis/redis-enterprise", factory: "createRedisEnterpriseClient", base: "createRedisEnterpriseBaseClient", method: "listLocalServices" },
+];
+
+const entries: { name: string; kind: Kind; source: string }[] = [
+  { name: REFERENCE, kind: "reference", source: `import createClient from "openapi-fetch"; console.log(createClient);` },
+  ...clients.flatMap(({ name, factory, base, method }) => [
+    { name, kind: "client" as const, source: `import { ${factory} } from "${name}"; console.log(${factory});` },
+    { name: `${name}, base client (no method)`, kind: "base" as const, source: `import { ${base} } from "${name}"; console.log(${base});` },
+    {
+      name: `${name}, one-method app (${method})`,
+      kind: "one-method" as const,
+      source: `import { ${base}, ${method} } from "${name}"; console.log(${base}, ${method});`,
+    },
+  ]),
 ];
 
 async function bundle(source: string) {
@@ -66,6 +76,7 @@ function bytesByPackage(metafile: Metafile): { name: string; bytes: number }[] {
 
 export async function measureBundleSize(): Promise<BundleSection> {
   const rows: BundleRow[] = [];
+  const kinds = new Map<BundleRow, Kind>();
   const notes: string[] = [];
   for (const entry of entries) {
     progress(`bundle size: ${entry.name}`);
@@ -79,31 +90,55 @@ export async function measureBundleSize(): Promise<BundleSection> {
       byPackage: bytesByPackage(result.metafile),
       warnings: result.warnings.map((warning) => warning.text),
     });
+    kinds.set(rows.at(-1)!, entry.kind);
   }
   const reference = rows.find((row) => row.entry === REFERENCE)!;
   for (const row of rows) row.gzipRatio = round(row.gzipBytes / reference.gzipBytes, 2);
 
-  const clients = rows.filter((row) => row.entry !== REFERENCE);
-  const over = clients.filter((row) => row.gzipBytes > LIMIT_BYTES);
+  const ofKind = (kind: Kind) => rows.filter((row) => kinds.get(row) === kind);
+  const target = (name: string, limit: number, measuredRows: BundleRow[]) => {
+    const over = measuredRows.filter((row) => row.gzipBytes > limit);
+    return {
+      name,
+      limit: `≤ ${limit.toLocaleString("en-US")} bytes`,
+      met: over.length === 0,
+      measured: measuredRows.map((row) => `${row.entry.replace("@managed-redis/", "")} ${kB(row.gzipBytes)}`).join(", "),
+      note:
+        over.length === 0
+          ? `largest: ${measuredRows.reduce((a, b) => (b.gzipBytes > a.gzipBytes ? b : a)).entry}`
+          : `missed by ${over.map((row) => `${row.entry} (${kB(row.gzipBytes)})`).join(", ")}.`,
+    };
+  };
+  const byName = new Map(rows.map((row) => [row.entry, row]));
+  for (const { name } of clients) {
+    const full = byName.get(name)!;
+    const base = [...byName.values()].find((row) => row.entry.startsWith(`${name}, base`))!;
+    const one = [...byName.values()].find((row) => row.entry.startsWith(`${name}, one-method`))!;
+    notes.push(
+      `${name}: the full client (every method bound${name.includes("redis-enterprise") ? "" : ", and the waiter"}) costs ${kB(full.gzipBytes - base.gzipBytes)} min+gz over the base client; one operation's function costs ${kB(one.gzipBytes - base.gzipBytes)}.`,
+    );
+  }
+  notes.push(
+    "Why the 7 kB target is missed, and the proposed ones: the base client alone (no method) is already over 7 kB; most of it " +
+      "is the client runtime (retries with backoff and Retry-After, same-origin redirects, timeouts, the streamed response " +
+      "size limit, redaction and the error classes, bundled for every client), which no method adds to. Getting under 7 kB " +
+      "would mean dropping some of those, not the methods. The methods themselves cost about 1.25 kB for KakaoCloud's 16 " +
+      "operations and 0.35 kB for an app that imports one. The proposed ceilings (every method ≤ 10 kB, one-method app ≤ 9 kB) " +
+      "leave about 0.3–0.7 kB of room, so that a regression in the runtime or the generated code shows here.",
+  );
   return {
     measuredAt: new Date().toISOString(),
     environment: describeEnvironment(),
     method:
-      "esbuild (bundle, platform browser, format esm, minify) of a one-line entry that imports the factory and " +
-      "logs it, so nothing is tree-shaken away; gzip level 9 with node:zlib. Sizes in bytes; kB = 1,000 bytes.",
+      "esbuild (bundle, platform browser, format esm, minify) of a one-line entry that imports the factory (or the base " +
+      "factory, or the base factory and one operation's function) and logs it, so nothing it imports is tree-shaken " +
+      "away; gzip level 9 with node:zlib. Sizes in bytes; kB = 1,000 bytes.",
     rows,
     notes,
     targets: [
-      {
-        name: "≤ 7 kB min+gz per client with auth",
-        limit: "≤ 7,000 bytes",
-        met: over.length === 0,
-        measured: clients.map((row) => `${row.entry.replace("@managed-redis/", "")} ${kB(row.gzipBytes)}`).join(", "),
-        note:
-          over.length === 0
-            ? `largest: ${clients.reduce((a, b) => (b.gzipBytes > a.gzipBytes ? b : a)).entry}`
-            : `missed by ${over.map((row) => `${row.entry} (${kB(row.gzipBytes)})`).join(", ")}.`,
-      },
+      target("≤ 7 kB min+gz per client with auth (set before the methods)", LIMIT_BYTES, ofKind("client")),
+      target("≤ 10 kB min+gz per client with every method (proposed)", FULL_LIMIT_BYTES, ofKind("client")),
+      target("≤ 9 kB min+gz for a one-method app (proposed)", ONE_METHOD_LIMIT_BYTES, ofKind("one-method")),
     ],
   };
 }

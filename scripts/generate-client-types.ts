@@ -1,6 +1,9 @@
 // Generates packages/<api>/src/generated/ from the bundled spec (specs/<api>/dist/openapi.json):
 //   openapi.ts     the openapi-typescript types (`paths`, `components`, `operations`) and, from every
 //                  schema enum, an `as const`-style array of its values (`enumValues`)
+//   methods.ts     one documented function per operation (the operationId camelCased) and the interface of
+//                  the client's bound methods (packages/tooling/src/client-methods.ts)
+//   ../../README.md the package README's table of methods, between its markers
 //   operations.ts  "METHOD /path/template" -> operationId, used by ApiError to name the failed operation,
 //                  plus the server variables' enums (e.g. Exoscale zones) and the known values of open
 //                  enums, so nothing is copied by hand
@@ -20,6 +23,7 @@ import path from "node:path";
 import openapiTS, { astToString } from "openapi-typescript";
 import { bundledSpec, isApiName, repoRoot, type ApiName } from "@managed-redis/tooling/apis";
 import { operationsOf } from "@managed-redis/tooling/bundled-specs";
+import { renderMethodTable, renderMethods, withMethodTable } from "@managed-redis/tooling/client-methods";
 import { clientPackageOf } from "@managed-redis/tooling/spec-diff/changesets";
 import { listWorkspaces } from "@managed-redis/tooling/workspaces";
 
@@ -145,9 +149,13 @@ async function main(): Promise<void> {
   }
   const document = JSON.parse(readFileSync(specPath, "utf8")) as OpenApiDocument;
   const outDir = path.join(repoRoot, packageDir(api), "src", "generated");
+  const readmePath = path.join(repoRoot, packageDir(api), "README.md");
+  // Paths relative to outDir: the README is two folders up.
   const files: Record<string, string> = {
     "openapi.ts": await renderTypes(api, document),
     "operations.ts": renderOperations(api, document),
+    "methods.ts": renderMethods(api, document as never, header(api)),
+    "../../README.md": withMethodTable(readFileSync(readmePath, "utf8"), renderMethodTable(api, document as never), path.relative(repoRoot, readmePath)),
   };
 
   if (check) {

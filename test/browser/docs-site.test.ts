@@ -8,6 +8,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiNames, repoRoot, type ApiName } from "@managed-redis/tooling/apis";
 import { defaultSiteRoot, startDocsServer, type DocsServer } from "@managed-redis/docs/server";
+import { saveScreenshot } from "./screenshots.ts";
 import { launchChromium, openRecordedPage, type RecordedPage } from "./browser-session.ts";
 import { transcriptionNotes } from "@managed-redis/docs/transcription-notes";
 import { changelogSource } from "@managed-redis/docs/changelogs";
@@ -58,7 +59,7 @@ describe("landing page", () => {
       }
     }
     await expect(page.getByRole("navigation").getByRole("link").count()).resolves.toBe(apiNames.length);
-    await page.screenshot({ path: path.join(screenshotDir, "landing.png"), fullPage: true });
+    await saveScreenshot(page, path.join(screenshotDir, "landing.png"), { fullPage: true });
     expectCleanPage(recorded);
     await recorded.context.close();
   });
@@ -69,7 +70,7 @@ describe("landing page", () => {
     await page.goto(server.url, { waitUntil: "load" });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: path.join(screenshotDir, "landing-phone.png"), fullPage: true });
+    await saveScreenshot(page, path.join(screenshotDir, "landing-phone.png"), { fullPage: true });
     expectCleanPage(recorded);
     await recorded.context.close();
   });
@@ -119,7 +120,7 @@ describe.each(apiNames)("%s notes on the transcription", (api) => {
     await page.waitForURL(new RegExp(`${api}/notes\\.html$`));
     const text = (await page.innerText("main")).replace(/\s+/g, " ");
     expect(notes.filter((note) => !text.includes(note))).toEqual([]);
-    await page.screenshot({ path: path.join(screenshotDir, `${api}-notes.png`), fullPage: true });
+    await saveScreenshot(page, path.join(screenshotDir, `${api}-notes.png`), { fullPage: true });
     expectCleanPage(recorded);
     await recorded.context.close();
   });
@@ -141,7 +142,7 @@ describe.each(apiNames)("%s changelog", (api) => {
     }
     await expect(page.locator("main pre").filter({ hasText: /^#/ }).count(), "Markdown shown raw").resolves.toBe(0);
     await expect(page.locator("main li").count()).resolves.toBeGreaterThan(0);
-    await page.screenshot({ path: path.join(screenshotDir, `${api}-changelog.png`), fullPage: true });
+    await saveScreenshot(page, path.join(screenshotDir, `${api}-changelog.png`), { fullPage: true });
     await page.goto(`${server.url}${api}/`, { waitUntil: "load" });
     await waitForReference(page);
     await page.getByRole("navigation", { name: "Site" }).getByRole("link", { name: "Changelog" }).click();

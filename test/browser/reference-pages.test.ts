@@ -15,6 +15,7 @@ import { codeSamples, sampleOperations } from "@managed-redis/docs/code-samples"
 import { deepLinkTargets, oldAnchorRedirects, redirectOldAnchor, type DeepLinkTarget } from "@managed-redis/docs/deep-links";
 import { startDocsServer, type DocsServer } from "@managed-redis/docs/server";
 import { transcriptionNotes } from "@managed-redis/docs/transcription-notes";
+import { saveScreenshot } from "./screenshots.ts";
 import { launchChromium, openRecordedPage, type RecordedPage } from "./browser-session.ts";
 import { operationSection, readCodeSample, sidebarLinks, waitForReference, waitForTargetInView } from "./reference-page.ts";
 import { enumsOfPropertiesNamed, propertyEnum, readBundle } from "./spec-facts.ts";
@@ -66,7 +67,7 @@ describe.each(apiNames)("%s reference page", (api) => {
     await waitForReference(recorded.page);
     const links = await sidebarLinks(recorded.page);
     expect(links.filter((href) => href !== "#description/introduction" && href !== "#models").sort()).toEqual(targets.map((t) => t.fragment).sort());
-    await recorded.page.screenshot({ path: path.join(screenshotDir, `${api}.png`) });
+    await saveScreenshot(recorded.page, path.join(screenshotDir, `${api}.png`));
     expectCleanPage(recorded, "the page");
     await recorded.context.close();
   });

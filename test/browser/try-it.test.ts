@@ -129,7 +129,7 @@ describe("try it", () => {
     await enterBaseUrl(page, mocks.kakaoStateful!.url);
     await enterToken(page, token);
     const created = page.waitForResponse((response) => response.url() === `${mocks.kakaoStateful!.url}/v1/clusters` && response.request().method() === "POST");
-    // The spec's example creates "test-cluster", which the simulator's seed already has: a reader renames it.
+    // A reader edits the example's body before sending it (the example's own name would do too, once).
     const body = responseExample(readBundle("kakaocloud-redis"), "/v1/clusters", "post", "request") as Record<string, unknown>;
     let dialog = await openTryIt(page, fragment);
     await replaceBody(dialog, JSON.stringify({ ...body, name: "tried-from-the-docs" }, null, 2));

@@ -22,6 +22,8 @@ const lines = claimedNodeLines(engines);
 const smokeDir = path.join(app.runDir, "smoke");
 cpSync(path.join(import.meta.dirname, "fixtures", "smoke"), smokeDir, { recursive: true });
 const tlsFixtures = path.join(repoRoot, "packages", "redis-enterprise", "test", "fixtures");
+// What a client's method throws for a 404 with a request id, in the build of each module system (done-when of #15).
+const methodErrorOf404 = { name: "NotFoundError", notFound: true, apiError: true, status: 404, requestId: "r1", headerRequestId: "r1", operationId: expect.any(String) };
 const services = { alert_mgr: { status: "RUNNING", start_time: "2024-05-13T18:38:00Z", uptime: "3 days, 0:58:59" } };
 /** Where each package is installed in the app, and what its installed manifest's `exports` offer. */
 const installed = packages.map((pkg) => {
@@ -62,7 +64,7 @@ interface SmokeResult {
   exports: Record<string, string[] | Thrown>;
   /** Each package's declared subpaths. */
   subpaths: Record<string, Record<string, LoadedSubpath | Thrown>>;
-  calls: Record<string, { factory: string; path: string; status: number; hasData: boolean; error: unknown } | Thrown>;
+  calls: Record<string, { factory: string; path: string; status: number; hasData: boolean; error: unknown; methodResolvedTheSameBody: boolean; methodError: unknown } | Thrown>;
   tls: { status: number; data: unknown } | Thrown;
 }
 
@@ -157,11 +159,11 @@ describe.each(lines)("Node $version", (line) => {
   });
 
   it.each(clients)("$name calls the mock through import", (pkg) => {
-    expect(esm().calls[pkg.name]).toMatchObject({ status: 200, hasData: true, error: null });
+    expect(esm().calls[pkg.name]).toMatchObject({ status: 200, hasData: true, error: null, methodResolvedTheSameBody: true, methodError: methodErrorOf404 });
   });
 
   it.each(clients)("$name calls the mock through require", (pkg) => {
-    expect(cjs().calls[pkg.name]).toMatchObject({ status: 200, hasData: true, error: null });
+    expect(cjs().calls[pkg.name]).toMatchObject({ status: 200, hasData: true, error: null, methodResolvedTheSameBody: true, methodError: methodErrorOf404 });
   });
 
   it("trusts a self-signed certificate given as `ca` (Redis Enterprise), through import and require", () => {

@@ -18,7 +18,7 @@ const resolutions = {
   bundler: { module: "esnext", moduleResolution: "bundler", lib: ["es2022", "dom", "dom.iterable"], types: [] },
 } as const;
 
-function compile(resolution: keyof typeof resolutions): { files: string[]; diagnostics: string } {
+function compile(resolution: keyof typeof resolutions): { files: string[]; diagnostics: string; program: ts.Program } {
   const dir = path.join(app.runDir, `types-${resolution}`);
   mkdirSync(dir, { recursive: true });
   const files: string[] = [];
@@ -46,7 +46,7 @@ function compile(resolution: keyof typeof resolutions): { files: string[]; diagn
     getCurrentDirectory: () => dir,
     getNewLine: () => "\n",
   });
-  return { files: program.getSourceFiles().map((file) => file.fileName), diagnostics };
+  return { files: program.getSourceFiles().map((file) => file.fileName), diagnostics, program };
 }
 
 it("has a type fixture for every client", () => {
@@ -68,5 +68,24 @@ describe.each(Object.keys(resolutions) as (keyof typeof resolutions)[])("moduleR
       expect(declarations.some((file) => file.endsWith(".d.cts")), pkg.name).toBe(true);
     }
     expect(result.files.filter((file) => file.includes("/packages/") && !file.includes("/node_modules/"))).toEqual([]);
+  });
+
+  it("shows each method's summary, docs link and errors on hover, from the installed declarations", () => {
+    const checker = result.program.getTypeChecker();
+    // Each fixture exports the type of its client (`…ClientForDocs`); hover text is the property's documentation.
+    const hover = (fixture: string, typeName: string, method: string) => {
+      const file = result.program.getSourceFiles().find((source) => source.fileName.endsWith(`/${fixture}.ts`))!;
+      const alias = checker.getExportsOfModule(checker.getSymbolAtLocation(file)!).find((symbol) => symbol.name === typeName)!;
+      const property = checker.getDeclaredTypeOfSymbol(alias).getProperty(method)!;
+      const tags = property.getJsDocTags(checker).map((tag) => `@${tag.name} ${ts.displayPartsToString(tag.text)}`);
+      return [ts.displayPartsToString(property.getDocumentationComment(checker)), ...tags].join("\n");
+    };
+    const listClusters = hover("kakaocloud-redis", "KakaoClientForDocs", "listClusters");
+    expect(listClusters).toMatch(/^List clusters\n/);
+    expect(listClusters).toContain("@see");
+    expect(listClusters).toContain("kakaocloud-redis/#tag/clusters/listClusters");
+    expect(listClusters).toContain("@throws {ServerError} 500");
+    expect(hover("exoscale-dbaas-valkey", "ExoscaleClientForDocs", "getDbaasServiceValkey")).toMatch(/^Get a DBaaS Valkey service\n/);
+    expect(hover("redis-enterprise", "RedisEnterpriseClientForDocs", "listLocalServices")).toMatch(/^List the services of the local node\n/);
   });
 });

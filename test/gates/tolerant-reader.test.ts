@@ -5,10 +5,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { apiNames, repoRoot, type ApiName } from "@managed-redis/tooling/apis";
-import { loadBundle, SpecValidator, type JsonObject } from "@managed-redis/tooling/bundled-specs";
+import { escapePointer as escape, loadBundle, SpecValidator, type JsonObject } from "@managed-redis/tooling/bundled-specs";
 import { UsageIndex } from "@managed-redis/tooling/spec-diff/usages";
-
-const escape = (segment: string) => segment.replace(/~/g, "~0").replace(/\//g, "~1");
 
 /** JSON pointers of the schemas that refuse unknown properties and that some response reaches. */
 function closedResponseSchemas(doc: JsonObject): string[] {

@@ -37,6 +37,12 @@ describe(".github/workflows/release.yml", () => {
     expect(String(action!.env?.NPM_CONFIG_PROVENANCE)).toBe("true");
   });
 
+  it("installs nothing beyond npm ci, as .ci/run: npm test needs only Node and npm", () => {
+    const commands = steps.flatMap((step) => (step.run ? [step.run] : []));
+    expect(commands.filter((command) => /\b(apt|apt-get|dpkg|brew|yum|apk)\b/.test(command))).toEqual([]);
+    expect(commands).toContain("npm ci");
+  });
+
   it("runs on main, and only after npm test passed", () => {
     expect(workflow.on.push.branches).toEqual(["main"]);
     const testStep = steps.findIndex((step) => step.run === "npm test");

@@ -57,19 +57,18 @@ describe("injected faults and the clients' retries", () => {
   });
 
   it("KakaoCloud: a faulted POST is not retried (not idempotent); the fault is the documented 500", async () => {
-    await setFaults(kakao, { errorRate: 1, operations: ["createCluster"] });
+    await setFaults(kakao, { errorRate: 1, statuses: [500], operations: ["createCluster"] });
     const { fetch, exchanges } = recordingFetch();
     const client = kakaoClient(kakao.url, { fetch, retry: { retries: 3, baseDelayMs: 10, statuses: [500, 503] } });
     const body = { ...specExample<Record<string, unknown>>("kakaocloud-redis", "createCluster.create"), name: "never-created" };
     const { response } = await client.POST("/v1/clusters", { body: body as never });
-    // KakaoCloud documents no 429 or 503: the simulator falls back to the documented 500.
     expect(response.status).toBe(500);
     expect(exchanges).toHaveLength(1);
     expect(new ResponseChecker("kakaocloud-redis").check(exchanges).problems).toEqual([]);
   });
 
   it("KakaoCloud: a share of faulted GETs, seeded, is retried to success when the client retries 500", async () => {
-    await setFaults(kakao, { errorRate: 0.5, operations: ["listClusters"], retryAfterSeconds: 0 });
+    await setFaults(kakao, { errorRate: 0.5, statuses: [500], operations: ["listClusters"], retryAfterSeconds: 0 });
     const { fetch, exchanges } = recordingFetch();
     const client = kakaoClient(kakao.url, { fetch, retry: { retries: 8, baseDelayMs: 1, maxDelayMs: 5, statuses: [500] } });
     const lists = await Promise.all(Array.from({ length: 20 }, () => unwrap(client.GET("/v1/clusters"))));

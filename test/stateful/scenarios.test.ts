@@ -1,7 +1,7 @@
 // One scenario per API through its typed client against the stateful mock: create, the waiter sees the
 // resource reach its running state, update or scale, delete, then 404. Every answer the client got is
 // then checked against the bundled spec (documented status, body valid against the schema).
-import { ApiError, unwrap, WaiterError } from "@managed-redis/client-runtime";
+import { ApiError, ConflictError, unwrap, WaiterError } from "@managed-redis/client-runtime";
 import type { RunningMock } from "@managed-redis/mock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -66,10 +66,14 @@ describe("KakaoCloud through createKakaoCloudRedisClient", () => {
 
   it("reports a duplicate name as the documented 409, thrown as ApiError", async () => {
     const kakao = kakaoClient(mocks.kakao.url);
-    // The documents' own create example names the seeded `test-cluster`.
-    const thrown = await unwrap(kakao.POST("/v1/clusters", { body: specExample("kakaocloud-redis", "createCluster.create") as never })).catch((error: unknown) => error);
-    expect(thrown).toBeInstanceOf(ApiError);
-    expect(thrown).toMatchObject({ status: 409, operation: "createCluster" });
+    // The create example with the name of the seeded cluster (the getCluster example's `test-cluster`).
+    const body = { ...specExample<Record<string, unknown>>("kakaocloud-redis", "createCluster.create"), name: "test-cluster" };
+    const thrown = await kakao.createCluster({ body: body as never }).catch((error: unknown) => error);
+    expect(thrown).toBeInstanceOf(ConflictError);
+    expect(thrown).toMatchObject({ status: 409, operationId: "createCluster" });
+    const viaUnwrap = await unwrap(kakao.POST("/v1/clusters", { body: body as never })).catch((error: unknown) => error);
+    expect(viaUnwrap).toBeInstanceOf(ApiError);
+    expect(viaUnwrap).toMatchObject({ status: 409, operationId: "createCluster" });
   });
 });
 

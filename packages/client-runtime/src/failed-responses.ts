@@ -5,8 +5,12 @@ import type { Redactor } from "./redaction.js";
 export interface FailedRequestContext {
   method: string;
   path: string;
+  /** The URL as it was sent, with its query (redacted when the error is built). */
+  url: string;
   resolveOperation: OperationResolver;
   redact: Redactor;
+  /** The answer's `Retry-After`, in milliseconds. */
+  retryAfterMs?: number;
 }
 
 // Filled by the transport only for non-2xx responses, so successful requests pay nothing. A WeakMap lets

@@ -19,17 +19,25 @@ export interface RequestDetails {
  */
 export class RequestError extends Error {
   override readonly name: string = "RequestError";
+  /** The HTTP method of the request: `GET`, `POST`, … */
   readonly method: string;
+  /** The URL path that was requested (no query string, no host). */
   readonly path: string;
-  readonly operation: string | undefined;
+  /** The spec's operationId of the request (`listClusters`, `get-dbaas-service-valkey`), when it matches one. */
+  readonly operationId: string | undefined;
 
   constructor(details: RequestDetails, problem: string, fields?: object, cause?: Error) {
     const { method, path, operation } = details;
     super(`${operation ? `${operation} (${method} ${path})` : `${method} ${path}`} ${problem}`, cause && { cause });
     this.method = method;
     this.path = path;
-    this.operation = operation;
+    this.operationId = operation;
     Object.assign(this, fields);
+  }
+
+  /** @deprecated The same as `operationId`, its name before 0.2. */
+  get operation(): string | undefined {
+    return this.operationId;
   }
 
   /** What `JSON.stringify` writes: the name, the message and the error's own fields, all redacted. */

@@ -29,7 +29,7 @@ describe("ApiError redaction", () => {
   });
 
   it("serialises its fields with JSON.stringify", () => {
-    expect(JSON.parse(JSON.stringify(error))).toMatchObject({ name: "ApiError", status: 401, method: "GET", path: "/v1/clusters", operation: "listClusters" });
+    expect(JSON.parse(JSON.stringify(error))).toMatchObject({ name: "ApiError", status: 401, method: "GET", path: "/v1/clusters", operationId: "listClusters" });
   });
 });
 

@@ -2,10 +2,23 @@ import { describe, expect, it } from "vitest";
 import { backoffDelay, parseRetryAfter, resolveRetryPolicy } from "../src/index.js";
 
 describe("retry policy", () => {
-  it("defaults to 2 retries on 429 and 503", () => {
+  it("defaults to 2 retries on 408, 429, 500, 502, 503 and 504, idempotent methods only", () => {
     const policy = resolveRetryPolicy(undefined);
     expect(policy?.retries).toBe(2);
-    expect([...(policy?.statuses ?? [])]).toEqual([429, 503]);
+    expect([...(policy?.statuses ?? [])]).toEqual([408, 429, 500, 502, 503, 504]);
+    expect(policy?.nonIdempotent).toBe(false);
+  });
+
+  it("merges a call's options over the client's", () => {
+    const client = resolveRetryPolicy({ retries: 5, maxRetryAfterMs: 1000 })!;
+    const call = resolveRetryPolicy({ nonIdempotent: true }, client)!;
+    expect(call).toMatchObject({ retries: 5, maxRetryAfterMs: 1000, nonIdempotent: true });
+  });
+
+  it("names the field of a bad setting", () => {
+    expect(() => resolveRetryPolicy({ statuses: [99] })).toThrow("`retry.statuses`");
+    expect(() => resolveRetryPolicy({ retries: 1.5 })).toThrow("`retry.retries`");
+    expect(() => resolveRetryPolicy({ nonIdempotent: "yes" as unknown as boolean })).toThrow("`retry.nonIdempotent`");
   });
 
   it("is off with false or zero retries", () => {
@@ -33,6 +46,9 @@ describe("retry policy", () => {
     expect(parseRetryAfter("3", now)).toBe(3000);
     expect(parseRetryAfter("Thu, 01 Jan 2026 00:00:10 GMT", now)).toBe(10_000);
     expect(parseRetryAfter("soon", now)).toBeUndefined();
+    expect(parseRetryAfter("2", now)).toBe(2000);
+    expect(parseRetryAfter("1.5", now)).toBeUndefined();
+    expect(parseRetryAfter("Wed, 31 Dec 2025 23:59:00 GMT", now)).toBe(0);
     expect(parseRetryAfter(null, now)).toBeUndefined();
   });
 });

@@ -5,11 +5,12 @@
 // Values come from the spec: each parameter's example and the first example of the request body (both
 // checked against the schemas by the example gate). Optional query parameters are left out.
 //
-// How a sample calls the client is decided in one place, `renderClientCall`: today openapi-fetch's
-// `client.GET("/path", { params, body })`; when the clients get one method per operation, that function
-// alone changes (e.g. to `kakao.listClusters(…)`).
+// How a sample calls the client is decided in one place, `renderClientCall`: the client's method of the
+// operation (its operationId camelCased, as the clients' generator names it), with one argument: the path
+// parameters camelCased, `query` and `body` (`kakao.getCluster({ clusterId: "…" })`).
 import type { ApiName } from "@managed-redis/tooling/apis";
 import { deref, httpMethods } from "@managed-redis/tooling/bundled-specs";
+import { methodName } from "@managed-redis/tooling/client-methods";
 
 export interface CodeSample {
   lang: "typescript" | "shell";
@@ -111,26 +112,26 @@ function renderParams(params: SampleParameter[]): string {
   return `{ ${params.map(({ name, value }) => `${key(name)}: ${renderInline(value)}`).join(", ")} }`;
 }
 
-/** The second argument of the call: path and query parameters, and the body. */
-function renderRequestOptions(operation: SampleOperation, indent: string): string | undefined {
+/** The method's argument: path parameters by their camelCased names, `query` and `body`; undefined when there is none. */
+function renderArguments(operation: SampleOperation, indent: string): string | undefined {
   const inner = `${indent}  `;
   const lines: string[] = [];
-  const params: string[] = [];
-  if (operation.pathParams.length > 0) params.push(`path: ${renderParams(operation.pathParams)}`);
-  if (operation.queryParams.length > 0) params.push(`query: ${renderParams(operation.queryParams)}`);
-  if (params.length > 0) lines.push(`${inner}params: { ${params.join(", ")} },`);
+  for (const { name, value } of operation.pathParams) lines.push(`${inner}${key(methodName(name))}: ${renderInline(value)},`);
+  if (operation.queryParams.length > 0) lines.push(`${inner}query: ${renderParams(operation.queryParams)},`);
   if (operation.body !== undefined) lines.push(`${inner}body: ${renderLiteral(operation.body, inner)},`);
-  return lines.length === 0 ? undefined : `{\n${lines.join("\n")}\n${indent}}`;
+  if (lines.length === 0) return undefined;
+  // A short argument stays on one line: `{ clusterId: "c1" }`.
+  const oneLine = `{ ${lines.map((line) => line.trim().replace(/,$/, "")).join(", ")} }`;
+  return oneLine.length <= 80 && !oneLine.includes("\n") ? oneLine : `{\n${lines.join("\n")}\n${indent}}`;
 }
 
 /**
- * The one place that spells a client call. openapi-fetch's form for now: the HTTP method and the path
- * template, typed by the client's `paths`. With one method per operation this becomes
- * `${client}.${camelCase(operation.operationId)}(…)`, and the samples (and their type-check) follow.
+ * The one place that spells a client call: the operation's method on the client (`kakao.listClusters()`,
+ * `exo.getDbaasServiceValkey({ name: "my-valkey" })`), typed by the client's generated methods.
  */
 export function renderClientCall(client: string, operation: SampleOperation): string {
-  const options = renderRequestOptions(operation, "");
-  return `${client}.${operation.method.toUpperCase()}(${JSON.stringify(operation.path)}${options ? `, ${options}` : ""})`;
+  const args = renderArguments(operation, "");
+  return `${client}.${methodName(operation.operationId)}(${args ?? ""})`;
 }
 
 export function typescriptSample(api: ApiName, operation: SampleOperation, mockUrl: string): string {
@@ -143,8 +144,9 @@ export function typescriptSample(api: ApiName, operation: SampleOperation, mockU
     ...setup.options.map((line) => `  ${line.replace("{mock}", mockUrl)}`),
     "});",
     "",
-    `const { data, error, response } = await ${renderClientCall(setup.variable, operation)};`,
-    "console.log(response.status, error ?? data);",
+    "// Resolves to the success body; throws an ApiError (status, requestId, body) for an error answer.",
+    `const data = await ${renderClientCall(setup.variable, operation)};`,
+    "console.log(data);",
     "",
   ].join("\n");
 }

@@ -6,25 +6,11 @@
 // its target, wherever the site is served from (the root, a sub-folder, a static host), with no server rule.
 // Pure functions, no Node built-in: the browser bundle imports this module too (and the tooling's list of
 // HTTP methods, a module of its own for that reason).
+import { operationFragment, slugify, tagFragment } from "@managed-redis/tooling/docs-site";
 import { httpMethods } from "@managed-redis/tooling/http-methods";
 
-/** The slug of a tag or a heading: lower case, runs of other characters as one "-". */
-export function slugify(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "");
-}
-
-/** `#tag/<tag slug>`: a tag's section. */
-export function tagFragment(tag: string): string {
-  return `#tag/${slugify(tag)}`;
-}
-
-/** `#tag/<tag slug>/<operationId>`: an operation, named by its operationId (stable across path changes). */
-export function operationFragment(tag: string, operationId: string): string {
-  return `${tagFragment(tag)}/${operationId}`;
-}
+// The slugs and the operation's fragment are the tooling's, shared with the clients' generated `@see` links.
+export { operationFragment, slugify, tagFragment };
 
 /** `#models/<schema name>`: a schema of `components.schemas`. */
 export function schemaFragment(name: string): string {

@@ -71,11 +71,11 @@ describe("code samples", () => {
     expect(typeCheck(files, "all")).toEqual([]);
   });
 
-  it("fails the check when a sample strays from the client: a wrong path, a missing path parameter, a body field of the wrong type", { timeout: 120_000 }, () => {
+  it("fails the check when a sample strays from the client: a wrong operation, a missing path parameter, a body field of the wrong type", { timeout: 120_000 }, () => {
     const operation = sampleOperations(readBundle("kakaocloud-redis")).find((op) => op.operationId === "getCluster")!;
     const create = sampleOperations(readBundle("kakaocloud-redis")).find((op) => op.operationId === "createCluster")!;
     const broken: Record<string, SampleOperation> = {
-      "wrong-path.ts": { ...operation, path: "/v1/cluster/{cluster-id}" },
+      "wrong-operation.ts": { ...operation, operationId: "getClusters" },
       "missing-parameter.ts": { ...operation, pathParams: [] },
       "wrong-body.ts": { ...create, body: { ...(create.body as object), shardCount: "two" } },
     };
@@ -84,10 +84,14 @@ describe("code samples", () => {
     for (const name of Object.keys(files)) expect(diagnostics.some((line) => line.startsWith(`${name}:`)), `${name}: ${diagnostics.join("; ")}`).toBe(true);
   });
 
-  it("spells the client call in one place, as openapi-fetch's method and path until the clients get one method per operation", () => {
-    const operation = sampleOperations(readBundle("kakaocloud-redis")).find((op) => op.operationId === "getCluster")!;
-    expect(renderClientCall("kakao", operation)).toBe(`kakao.GET("/v1/clusters/{cluster-id}", {\n  params: { path: { "cluster-id": "qqqqwwww-7347-4d87-a49f-e705e91db2fb" } },\n})`);
+  it("spells the client call in one place, as the operation's method with its path parameters camelCased", () => {
+    const kakao = sampleOperations(readBundle("kakaocloud-redis"));
+    const operation = kakao.find((op) => op.operationId === "getCluster")!;
+    expect(renderClientCall("kakao", operation)).toBe(`kakao.getCluster({ clusterId: "qqqqwwww-7347-4d87-a49f-e705e91db2fb" })`);
     expect(typescriptSample("kakaocloud-redis", operation, "http://127.0.0.1:4010")).toContain(renderClientCall("kakao", operation));
+    expect(renderClientCall("kakao", kakao.find((op) => op.operationId === "listEngineVersions")!)).toBe("kakao.listEngineVersions()");
+    const exo = sampleOperations(readBundle("exoscale-dbaas-valkey")).find((op) => op.operationId === "list-dbaas-valkey-users")!;
+    expect(renderClientCall("exo", exo)).toMatch(/^exo\.listDbaasValkeyUsers\(\{ serviceName: "[^"]+" \}\)$/);
   });
 
   it("authenticates each curl sample as its API wants: X-Auth-Token, Basic with the cluster's CA, an EXO2 signature from the client's signer", () => {

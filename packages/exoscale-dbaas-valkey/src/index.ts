@@ -1,7 +1,15 @@
 // @managed-redis/exoscale-dbaas-valkey: the public surface.
 import type { components } from "./generated/openapi.js";
 
-export { createExoscaleValkeyClient, type ExoscaleValkeyClient, type ExoscaleValkeyClientOptions } from "./client.js";
+export {
+  createExoscaleValkeyBaseClient,
+  createExoscaleValkeyClient,
+  type ExoscaleValkeyBaseClient,
+  type ExoscaleValkeyClient,
+  type ExoscaleValkeyClientOptions,
+} from "./client.js";
+// One function per operation (tree-shakable), their argument types, and the methods' interface.
+export * from "./generated/methods.js";
 export { createExoscaleAuthenticator, exoscaleAuthMiddleware } from "./auth.js";
 export {
   exoscaleSignatureParts,
@@ -18,16 +26,26 @@ export * from "./generated/openapi.js";
 export { operationIds } from "./generated/operations.js";
 export {
   ApiError,
+  ConflictError,
   ConnectionError,
   InvalidOptionError,
+  NotFoundError,
+  RateLimitError,
   RedirectError,
   RequestError,
   ResponseDecodeError,
   ResponseTooLargeError,
+  ServerError,
   TimeoutError,
   TlsError,
   WaiterError,
   unwrap,
+  type Logger,
+  type LogLevel,
+  type MethodOptions,
+  type MethodPromise,
+  type OperationArgs,
+  type OperationData,
   type RetryOptions,
   type WaitOptions,
 } from "@managed-redis/client-runtime";

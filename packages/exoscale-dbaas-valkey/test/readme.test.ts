@@ -25,6 +25,7 @@ const service = { name: "sessions", type: "valkey", plan: "hobbyist-2", "prometh
 beforeAll(async () => {
   server = await startLocalServer((request) => {
     if (!signedCorrectly(request)) return { status: 403, body: { message: "bad signature" } };
+    if (request.method === "GET" && request.url === "/v2/dbaas-valkey/sessions/user") return { body: { users: [{ username: "default", type: "primary" }] } };
     if (request.url !== "/v2/dbaas-valkey/sessions") return { status: 404, body: { message: "service not found" } };
     if (request.method === "POST") return { body: { id: "0b4c1e0c-7ad4-4a0b-b6a8-2b3b1a1d9e11", state: "pending" } };
     return { body: { ...service, state: ++polls < 3 ? "rebuilding" : "running" } };

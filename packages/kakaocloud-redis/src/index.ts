@@ -2,23 +2,50 @@
 import type { components } from "./generated/openapi.js";
 import { knownValues } from "./generated/operations.js";
 
-export { createKakaoCloudRedisClient, DEFAULT_BASE_URL, type KakaoCloudRedisClient, type KakaoCloudRedisClientOptions } from "./client.js";
+export {
+  createKakaoCloudRedisBaseClient,
+  createKakaoCloudRedisClient,
+  DEFAULT_BASE_URL,
+  type KakaoCloudRedisBaseClient,
+  type KakaoCloudRedisClient,
+  type KakaoCloudRedisClientOptions,
+} from "./client.js";
+// One function per operation (tree-shakable), their argument types, and the methods' interface.
+export * from "./generated/methods.js";
 export { createKakaoAuthenticator, kakaoAuthMiddleware, type KakaoCredentials, type KakaoTokenProvider } from "./auth.js";
-export { waitForClusterStatus, type WaitForClusterStatusOptions } from "./waiters.js";
+export {
+  waitForClusterStatus,
+  waitForNodeStatus,
+  waitForShardStatus,
+  type WaitableClusterStatus,
+  type WaitableNodeStatus,
+  type WaitableShardStatus,
+  type WaitForClusterStatusOptions,
+} from "./waiters.js";
 export type { components, operations, paths } from "./generated/openapi.js";
 export { operationIds } from "./generated/operations.js";
 export {
   ApiError,
+  ConflictError,
   ConnectionError,
   InvalidOptionError,
+  NotFoundError,
+  RateLimitError,
   RedirectError,
   RequestError,
   ResponseDecodeError,
   ResponseTooLargeError,
+  ServerError,
   TimeoutError,
   TlsError,
   WaiterError,
   unwrap,
+  type Logger,
+  type LogLevel,
+  type MethodOptions,
+  type MethodPromise,
+  type OperationArgs,
+  type OperationData,
   type RetryOptions,
   type WaitOptions,
 } from "@managed-redis/client-runtime";

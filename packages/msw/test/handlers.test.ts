@@ -1,19 +1,43 @@
 // The MSW mount of the simulator, in Node (msw/node): the typed clients, left at their default base
 // URLs, talk to the vendors' hosts and MSW answers from the simulator. No request leaves the process.
+// The simulators run on manual clocks: a state lasts until the test moves time, so an assertion on a
+// transient state (Creating, rebuilding, RESTARTING) holds however slowly the machine runs the test.
 import { createExoscaleValkeyClient, unwrap as unwrapExoscale } from "@managed-redis/exoscale-dbaas-valkey";
 import { ApiError, createKakaoCloudRedisClient, unwrap } from "@managed-redis/kakaocloud-redis";
 import { createRedisEnterpriseClient } from "@managed-redis/redis-enterprise";
 import { setupServer } from "msw/node";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createManualClock, createSimulatorHandlers, defaultBaseUrls, mswPath } from "../src/index.ts";
 
 const delays = { provision: 300, modify: 200, scale: 200, operation: 100, serviceStart: 200, serviceRestart: 200 };
 const quickWait = { intervalMs: 40, maxIntervalMs: 150, timeoutMs: 5_000 };
 
-const kakao = createSimulatorHandlers({ api: "kakaocloud-redis", delays });
-const exoscale = createSimulatorHandlers({ api: "exoscale-dbaas-valkey", delays });
-const redisEnterprise = createSimulatorHandlers({ api: "redis-enterprise", delays });
+const kakao = createSimulatorHandlers({ api: "kakaocloud-redis", delays, clock: createManualClock() });
+const exoscale = createSimulatorHandlers({ api: "exoscale-dbaas-valkey", delays, clock: createManualClock() });
+const redisEnterprise = createSimulatorHandlers({ api: "redis-enterprise", delays, clock: createManualClock() });
 const server = setupServer(...kakao.handlers, ...exoscale.handlers, ...redisEnterprise.handlers);
+
+let mockedResponses = 0;
+server.events.on("response:mocked", () => {
+  mockedResponses++;
+});
+
+/**
+ * Awaits a waiter across a state change: lets it poll at least once while time stands still (it must
+ * keep waiting), then moves the simulator's clock by `ms`, after which its next poll sees the new state.
+ */
+async function acrossAdvance<T>(simulator: { control: { advance(ms: number): unknown } }, waiting: Promise<T>, ms: number): Promise<T> {
+  let settled = false;
+  void waiting.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
+  const before = mockedResponses;
+  await vi.waitFor(() => expect(mockedResponses).toBeGreaterThan(before), { timeout: 4_000, interval: 10 });
+  expect(settled).toBe(false);
+  simulator.control.advance(ms);
+  return waiting;
+}
 
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
 beforeEach(() => {
@@ -58,11 +82,11 @@ describe("createSimulatorHandlers", () => {
     expect(listed.clusters.map((cluster) => cluster.name)).toEqual(["test-cluster", expect.any(String), "msw-cluster"]);
     expect(listed.clusters.at(-1)?.status).toBe("Creating");
 
-    expect((await client.waitForClusterStatus(objectId, "Running", quickWait)).name).toBe("msw-cluster");
+    expect((await acrossAdvance(kakao.simulator, client.waitForClusterStatus(objectId, "Running", quickWait), delays.provision)).name).toBe("msw-cluster");
     await unwrap(client.PATCH("/v1/clusters/{cluster-id}", { params: { path: { "cluster-id": objectId } }, body: { description: "changed" } }));
     const changed = await unwrap(client.GET("/v1/clusters/{cluster-id}", { params: { path: { "cluster-id": objectId } } }));
     expect(changed).toMatchObject({ status: "Modifying", description: "changed" });
-    await client.waitForClusterStatus(objectId, "Running", quickWait);
+    await acrossAdvance(kakao.simulator, client.waitForClusterStatus(objectId, "Running", quickWait), delays.modify);
 
     await unwrap(client.DELETE("/v1/clusters/{cluster-id}", { params: { path: { "cluster-id": objectId } } }));
     const thrown = await unwrap(client.GET("/v1/clusters/{cluster-id}", { params: { path: { "cluster-id": objectId } } })).catch((error: unknown) => error);
@@ -76,11 +100,11 @@ describe("createSimulatorHandlers", () => {
     const operation = await unwrapExoscale(client.POST("/dbaas-valkey/{name}", { params: { path: { name } }, body: { plan: "hobbyist-2" } }));
     expect(operation).toMatchObject({ state: "pending", reference: { link: `${defaultBaseUrls["exoscale-dbaas-valkey"]}/dbaas-valkey/${name}` } });
     expect((await unwrapExoscale(client.GET("/dbaas-valkey/{name}", { params: { path: { name } } }))).state).toBe("rebuilding");
-    await client.waitForServiceState(name, "running", quickWait);
+    await acrossAdvance(exoscale.simulator, client.waitForServiceState(name, "running", quickWait), delays.provision);
 
     await unwrapExoscale(client.PUT("/dbaas-valkey/{name}", { params: { path: { name } }, body: { plan: "startup-8" } }));
     expect((await unwrapExoscale(client.GET("/dbaas-valkey/{name}", { params: { path: { name } } }))).state).toBe("rebalancing");
-    expect((await client.waitForServiceState(name, "running", quickWait)).plan).toBe("startup-8");
+    expect((await acrossAdvance(exoscale.simulator, client.waitForServiceState(name, "running", quickWait), delays.modify)).plan).toBe("startup-8");
 
     await unwrapExoscale(client.DELETE("/dbaas-valkey/{name}", { params: { path: { name } } }));
     expect((await client.GET("/dbaas-valkey/{name}", { params: { path: { name } } })).response.status).toBe(404);

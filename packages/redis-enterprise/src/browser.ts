@@ -1,7 +1,7 @@
 // @managed-redis/redis-enterprise outside Node.js (browsers, workers): no Node built-in, no undici. The
 // browser decides which certificates it trusts, so `ca` and `insecureSkipTlsVerify` are refused with an
 // InvalidOptionError naming the option.
-import { redisEnterpriseClientFactory } from "./client.js";
+import { redisEnterpriseBaseClientFactory, redisEnterpriseClientFactory } from "./client.js";
 import { browserTlsTransport } from "./tls-browser.js";
 
 export * from "./public-surface.js";
@@ -11,6 +11,14 @@ export * from "./public-surface.js";
  * authentication. The browser verifies the cluster's certificate against its own trust store.
  *
  *     const re = createRedisEnterpriseClient({ host: "cluster.example.com", username, password });
- *     const { data } = await re.GET("/v1/local/services");
+ *     const services = await re.listLocalServices();
+ *
+ * One method per operation, and openapi-fetch's `GET`, `POST`, … on the same object.
  */
-export const createRedisEnterpriseClient = redisEnterpriseClientFactory(browserTlsTransport);
+export const createRedisEnterpriseClient = /* @__PURE__ */ redisEnterpriseClientFactory(browserTlsTransport);
+
+/**
+ * The same client without the bound methods, for an app that calls a few operations as functions and
+ * should not bundle the others: `await listLocalServices(createRedisEnterpriseBaseClient(options))`.
+ */
+export const createRedisEnterpriseBaseClient = /* @__PURE__ */ redisEnterpriseBaseClientFactory(browserTlsTransport);

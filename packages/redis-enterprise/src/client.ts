@@ -1,9 +1,11 @@
-import { InvalidOptionError, createTransport, guardClient, requireHttpUrl, requireNonEmptyString, type TransportOptions } from "@managed-redis/client-runtime";
+import { InvalidOptionError, bindOperations, createTransport, guardClient, requireHttpUrl, requireNonEmptyString, type TransportOptions } from "@managed-redis/client-runtime";
 import createClient, { type Client } from "openapi-fetch";
 import { createRedisEnterpriseAuthenticator, type RedisEnterpriseCredentials } from "./auth.js";
+import { operationFunctions, type ClientMethods } from "./generated/methods.js";
 import type { paths } from "./generated/openapi.js";
 import { operationIds } from "./generated/operations.js";
 import type { TlsOptions, TlsTransportFactory } from "./tls-options.js";
+import { waitForLocalServiceState, type WaitableServiceState, type WaitForLocalServiceStateOptions } from "./waiters.js";
 
 /** The REST API's port on every node. */
 export const DEFAULT_PORT = 9443;
@@ -19,7 +21,18 @@ export interface RedisEnterpriseClientOptions extends RedisEnterpriseCredentials
   headers?: Record<string, string>;
 }
 
-export type RedisEnterpriseClient = Client<paths>;
+/** openapi-fetch's client (`GET`, `POST`, …) with the package's transport: what the operation functions call through. */
+export type RedisEnterpriseBaseClient = Client<paths>;
+
+/** The client: one method per operation (`listLocalServices()`, …), openapi-fetch's `GET`/`POST`/… and the waiter. */
+export type RedisEnterpriseClient = RedisEnterpriseBaseClient & ClientMethods & {
+  /** See {@link waitForLocalServiceState}: polls `listLocalServices` until the service has `state`. */
+  waitForLocalServiceState(
+    service: string,
+    state: WaitableServiceState,
+    options?: WaitForLocalServiceStateOptions,
+  ): ReturnType<typeof waitForLocalServiceState>;
+};
 
 function resolveBaseUrl(options: RedisEnterpriseClientOptions): string {
   if (options.baseUrl !== undefined) return requireHttpUrl(options.baseUrl, "baseUrl");
@@ -34,12 +47,25 @@ function resolveBaseUrl(options: RedisEnterpriseClientOptions): string {
   return `https://${host}:${port}`;
 }
 
-/**
- * The client factory, given how TLS options are honoured: the Node entry (`index.ts`) trusts `ca` through
- * undici, the browser entry (`browser.ts`) refuses it. Everything else is the same in both.
- */
+/** The client factory (with one method per operation), given how TLS options are honoured. */
 export function redisEnterpriseClientFactory(tlsTransport: TlsTransportFactory) {
+  const createBaseClient = redisEnterpriseBaseClientFactory(tlsTransport);
   return function createRedisEnterpriseClient(options: RedisEnterpriseClientOptions): RedisEnterpriseClient {
+    const client = createBaseClient(options);
+    return Object.assign(client, bindOperations<ClientMethods>(client, operationFunctions), {
+      waitForLocalServiceState: (service: string, state: WaitableServiceState, waitOptions?: WaitForLocalServiceStateOptions) =>
+        waitForLocalServiceState(client, service, state, waitOptions),
+    });
+  };
+}
+
+/**
+ * The base client factory (openapi-fetch's methods only), given how TLS options are honoured: the Node
+ * entry (`index.ts`) trusts `ca` through undici, the browser entry (`browser.ts`) refuses it. Everything
+ * else is the same in both.
+ */
+export function redisEnterpriseBaseClientFactory(tlsTransport: TlsTransportFactory) {
+  return function createRedisEnterpriseBaseClient(options: RedisEnterpriseClientOptions): RedisEnterpriseBaseClient {
     const baseUrl = resolveBaseUrl(options);
     const authenticator = createRedisEnterpriseAuthenticator(options);
     const tls = tlsTransport(options);

@@ -1,6 +1,6 @@
 // @managed-redis/redis-enterprise in Node.js (the "node" export condition): the cluster's certificate
 // can be trusted with `ca`. Browsers and other runtimes get src/browser.ts.
-import { redisEnterpriseClientFactory } from "./client.js";
+import { redisEnterpriseBaseClientFactory, redisEnterpriseClientFactory } from "./client.js";
 import { nodeTlsTransport } from "./tls-node.js";
 
 export * from "./public-surface.js";
@@ -11,6 +11,14 @@ export * from "./public-surface.js";
  * `insecureSkipTlsVerify: true`.
  *
  *     const re = createRedisEnterpriseClient({ host: "cluster.example.com", username, password, ca });
- *     const { data } = await re.GET("/v1/local/services");
+ *     const services = await re.listLocalServices();
+ *
+ * One method per operation, and openapi-fetch's `GET`, `POST`, … on the same object.
  */
-export const createRedisEnterpriseClient = redisEnterpriseClientFactory(nodeTlsTransport);
+export const createRedisEnterpriseClient = /* @__PURE__ */ redisEnterpriseClientFactory(nodeTlsTransport);
+
+/**
+ * The same client without the bound methods, for an app that calls a few operations as functions and
+ * should not bundle the others: `await listLocalServices(createRedisEnterpriseBaseClient(options))`.
+ */
+export const createRedisEnterpriseBaseClient = /* @__PURE__ */ redisEnterpriseBaseClientFactory(nodeTlsTransport);

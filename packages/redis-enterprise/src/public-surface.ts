@@ -2,9 +2,12 @@
 // how it honours the TLS options.
 import type { components } from "./generated/openapi.js";
 
-export { DEFAULT_PORT, type RedisEnterpriseClient, type RedisEnterpriseClientOptions } from "./client.js";
+export { DEFAULT_PORT, type RedisEnterpriseBaseClient, type RedisEnterpriseClient, type RedisEnterpriseClientOptions } from "./client.js";
+// One function per operation (tree-shakable), their argument types, and the methods' interface.
+export * from "./generated/methods.js";
 export { createRedisEnterpriseAuthenticator, redisEnterpriseAuthMiddleware, type RedisEnterpriseCredentials } from "./auth.js";
 export type { PemCertificate, TlsOptions } from "./tls-options.js";
+export { waitForLocalServiceState, type WaitableServiceState, type WaitForLocalServiceStateOptions } from "./waiters.js";
 // `paths`, `components`, `operations`, and one `…Values` array per enum of the spec
 // (`servicesOperationRequestOperation_typeValues`, and `serviceStatusStatusAnyOf0Values` for the open
 // list of service states, also exported as `knownServiceStates`).
@@ -13,16 +16,28 @@ import { knownValues } from "./generated/operations.js";
 export { knownValues, operationIds } from "./generated/operations.js";
 export {
   ApiError,
+  ConflictError,
   ConnectionError,
   InvalidOptionError,
+  NotFoundError,
+  RateLimitError,
   RedirectError,
   RequestError,
   ResponseDecodeError,
   ResponseTooLargeError,
+  ServerError,
   TimeoutError,
   TlsError,
+  WaiterError,
   unwrap,
+  type Logger,
+  type LogLevel,
+  type MethodOptions,
+  type MethodPromise,
+  type OperationArgs,
+  type OperationData,
   type RetryOptions,
+  type WaitOptions,
 } from "@managed-redis/client-runtime";
 
 type Schemas = components["schemas"];

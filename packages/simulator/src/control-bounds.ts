@@ -12,6 +12,8 @@ export const MAX_SEED = 0xffff_ffff;
 export const MAX_LATENCY_MS = 30_000;
 /** The longest `Retry-After` of an injected fault: one hour. */
 export const MAX_RETRY_AFTER_SECONDS = 3600;
+/** The most faults a `times` count may ask for. */
+export const MAX_FAULT_TIMES = 1_000_000;
 /** At most this many statuses to draw injected faults from. */
 export const MAX_FAULT_STATUSES = 20;
 

@@ -67,16 +67,25 @@ export const DEFAULT_LIMITS: SimulatorLimits = {
 export interface FaultSettings {
   /** Added before every vendor call: a fixed delay, or `[min, max]` drawn from the seeded PRNG. 0 by default. */
   latencyMs: number | [number, number];
-  /** The share of vendor calls, from 0 to 1, answered with an injected error. 0 by default. */
+  /**
+   * The share of vendor calls, from 0 to 1, answered with an injected error. 0 by default; with `times`
+   * set and `errorRate` 0, every matching call is faulted until `times` runs out.
+   */
   errorRate: number;
+  /**
+   * How many more errors to inject, then none (`null`, the default: no limit). Counts down as faults are
+   * injected; `GET /__simulator/faults` shows what is left. `{ statuses: [503], times: 2 }` answers the
+   * next two calls with 503, as a client's retries would meet them.
+   */
+  times: number | null;
   /**
    * The statuses to inject, drawn in turn from those the operation documents (default `[500, 503, 429]`).
    * An operation that documents none of them gets its documented 5xx; one without any is never faulted,
    * so every injected answer stays valid against the spec.
    */
   statuses: number[];
-  /** The `Retry-After` header of injected errors, in seconds. Default 1. */
-  retryAfterSeconds: number;
+  /** The `Retry-After` header of injected errors, in seconds; `null` sends none. Default 1. */
+  retryAfterSeconds: number | null;
   /** Limit faults to these operationIds; every operation when empty. */
   operations: string[];
 }
@@ -84,6 +93,7 @@ export interface FaultSettings {
 export const DEFAULT_FAULTS: FaultSettings = {
   latencyMs: 0,
   errorRate: 0,
+  times: null,
   statuses: [500, 503, 429],
   retryAfterSeconds: 1,
   operations: [],

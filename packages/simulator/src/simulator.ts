@@ -17,7 +17,7 @@ import { isoSeconds, systemClock } from "./clock.ts";
 import { answerControlRoute, isControlPath } from "./control-routes.ts";
 import { exoscaleDbaasValkey } from "./exoscale-dbaas-valkey/index.ts";
 import { ControlInputError, MAX_ADVANCE_MS, MAX_CLOCK_OFFSET_MS, MAX_SEED, boundedInteger } from "./control-bounds.ts";
-import { drawFault, drawLatency, validateFaults } from "./faults.ts";
+import { checkFaultsAgainstSpec, drawFault, drawLatency, validateFaults } from "./faults.ts";
 import { copyJson, jsonResponse } from "./json.ts";
 import { kakaocloudRedis } from "./kakaocloud-redis/index.ts";
 import { DEFAULT_DELAYS, DEFAULT_FAULTS, DEFAULT_LIMITS, type FaultSettings } from "./options.ts";
@@ -100,9 +100,14 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     state = module.createState(context);
     storedBytes = measureStore();
   };
-  const operationIds = spec.facts.operations.map((operation) => operation.operationId);
+  const documentedOperations = spec.facts.operations.map((operation) => ({ operationId: operation.operationId, statuses: documentedStatuses(operation) }));
+  const checkedFaults = (settings: FaultSettings): FaultSettings => {
+    const valid = validateFaults(settings);
+    checkFaultsAgainstSpec(valid, documentedOperations, options.api);
+    return valid;
+  };
   seedStore();
-  faults = validateFaults({ ...DEFAULT_FAULTS, ...options.faults }, operationIds);
+  faults = checkedFaults({ ...DEFAULT_FAULTS, ...options.faults });
 
   const control: Simulator["control"] = {
     reset(resetOptions) {
@@ -127,7 +132,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       return { api: options.api, seed, now: new Date(now()).toISOString(), faults: copyJson(faults), resources: copyJson(module.dump(state, context)) };
     },
     setFaults(partial) {
-      faults = validateFaults({ ...faults, ...partial }, operationIds);
+      faults = checkedFaults({ ...faults, ...partial });
       return copyJson(faults);
     },
     clearFaults() {
@@ -177,8 +182,10 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     if (wait > 0) await sleep(wait);
     const faultStatus = drawFault(faults, faultRandom, operation.operationId, documentedStatuses(operation));
     if (faultStatus !== undefined) {
+      if (faults.times !== null) faults.times -= 1;
       const documented = operation.responses.find((response) => response.status === String(faultStatus))?.contents[0]?.examples[0]?.value;
-      const headers = { "retry-after": String(faults.retryAfterSeconds), "x-simulator-fault": "injected" };
+      const headers: Record<string, string> = { "x-simulator-fault": "injected" };
+      if (faults.retryAfterSeconds !== null) headers["retry-after"] = String(faults.retryAfterSeconds);
       if (documented !== undefined) return leave(operation, jsonResponse(faultStatus, documented, headers));
       throw new SimulatorProblem({ status: faultStatus, code: "error" }, "injected fault", headers);
     }

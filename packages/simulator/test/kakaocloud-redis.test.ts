@@ -129,8 +129,10 @@ describe("kakaocloud-redis: create → come up → add a shard → replicas → 
 describe("kakaocloud-redis: errors", () => {
   it("answers 409 with the documented body for a duplicate name", async () => {
     const sim = fresh();
-    // The document's own create example names the seeded cluster "test-cluster".
-    const duplicate = await sim.call({ method: "POST", path: "/v1/clusters", body: requestExample(api, "createCluster", "create") });
+    // The create example with the name of the seeded cluster (the getCluster example's "test-cluster").
+    const body = { ...(requestExample(api, "createCluster", "create") as object), name: "test-cluster" };
+    expect((await sim.call({ method: "POST", path: "/v1/clusters", body: requestExample(api, "createCluster", "create") })).status).toBe(201);
+    const duplicate = await sim.call({ method: "POST", path: "/v1/clusters", body });
     expect(duplicate).toMatchObject({ status: 409, body: responseExample(api, "createCluster", 409, "conflict") });
   });
 

@@ -110,18 +110,49 @@ describe("fault injection", () => {
     expect(response.body).toHaveProperty("error_code");
   });
 
-  it("falls back to the operation's documented 5xx, and never faults an operation without one", async () => {
-    const sim = checkedSimulator({ api: "kakaocloud-redis", faults: { errorRate: 1, statuses: [429] } });
+  it("falls back to the operation's documented 5xx when it documents none of the statuses", async () => {
+    // 422 is documented by Kakao's writes, not by listClusters, which answers its documented 500 instead.
+    const sim = checkedSimulator({ api: "kakaocloud-redis", faults: { errorRate: 1, statuses: [422] } });
     expect((await sim.call({ method: "GET", path: "/v1/clusters" })).status).toBe(500);
-    // listEngineVersions documents no 5xx at all.
+  });
+
+  it("injects 429 and 503 with Retry-After into chosen operations a given number of times", async () => {
+    const sim = checkedSimulator({ api: "kakaocloud-redis" });
+    sim.control.setFaults({ statuses: [429], times: 2, operations: ["listClusters"], retryAfterSeconds: 3 });
+    const first = await sim.call({ method: "GET", path: "/v1/clusters" });
+    expect(first.status).toBe(429);
+    expect(first.headers).toMatchObject({ "retry-after": "3", "x-simulator-fault": "injected" });
+    expect(first.body).toEqual({ code: 429, message: "too many requests" });
+    // Other operations are untouched, and do not use up the count.
     expect((await sim.call({ method: "GET", path: "/v1/redis/versions" })).status).toBe(200);
+    expect((await sim.call({ method: "GET", path: "/v1/clusters" })).status).toBe(429);
+    expect(sim.control.dump().faults.times).toBe(0);
+    expect((await sim.call({ method: "GET", path: "/v1/clusters" })).status).toBe(200);
+
+    sim.control.setFaults({ statuses: [503], times: 1, operations: [], retryAfterSeconds: null });
+    const unavailable = await sim.call({ method: "GET", path: "/v1/redis/flavors" });
+    expect(unavailable.status).toBe(503);
+    expect(unavailable.headers["retry-after"]).toBeUndefined();
+  });
+
+  it("injects 429 and 503 into every Kakao and Exoscale operation, and 503 into every Redis Enterprise one", async () => {
+    for (const api of ["kakaocloud-redis", "exoscale-dbaas-valkey"] as const) {
+      const sim = createSimulator({ api });
+      for (const status of [429, 503]) {
+        for (const route of sim.routes) expect(route.statuses, `${api} ${route.operationId}`).toContain(status);
+        expect(() => sim.control.setFaults({ statuses: [status], operations: sim.routes.map((route) => route.operationId) })).not.toThrow();
+      }
+    }
+    const re = createSimulator({ api: "redis-enterprise" });
+    expect(() => re.control.setFaults({ statuses: [503], operations: re.routes.map((route) => route.operationId) })).not.toThrow();
+    expect(() => re.control.setFaults({ statuses: [429], operations: [] })).toThrow("statuses: no operation of the redis-enterprise spec documents any of 429");
   });
 
   it("faults roughly the configured share of calls, reproducibly, and only the chosen operations", async () => {
     const count = async () => {
       const sim = createSimulator({ api: "exoscale-dbaas-valkey", seed: 3, faults: { errorRate: 0.3, operations: ["get-dbaas-service-valkey"] } });
       let failed = 0;
-      for (let i = 0; i < 200; i += 1) if ((await sim.handle({ method: "GET", path: "/dbaas-valkey/my-valkey" })).status === 500) failed += 1;
+      for (let i = 0; i < 200; i += 1) if ((await sim.handle({ method: "GET", path: "/dbaas-valkey/my-valkey" })).status !== 200) failed += 1;
       const settings = await sim.handle({ method: "GET", path: "/dbaas-settings-valkey" });
       return { failed, settings: settings.status };
     };
@@ -136,6 +167,21 @@ describe("fault injection", () => {
     const sim = createSimulator({ api: "redis-enterprise" });
     expect(() => sim.control.setFaults({ errorRate: 2 })).toThrow(/errorRate/);
     expect(() => sim.control.setFaults({ statuses: [200] })).toThrow(/statuses/);
+    expect(() => sim.control.setFaults({ times: -1 })).toThrow(/^times: must be an integer/);
+    expect(() => sim.control.setFaults({ times: 1.5 })).toThrow(/^times: must be an integer/);
+    expect(() => sim.control.setFaults({ retryAfterSeconds: "soon" as unknown as number })).toThrow(/^retryAfterSeconds: must be an integer/);
+    expect(() => sim.control.setFaults({ errorrate: 1 } as never)).toThrow(/^errorrate: is not a field of the fault settings/);
+    expect(() => sim.control.setFaults({ operations: ["listServices"] })).toThrow('operations[0]: "listServices" is not an operation of redis-enterprise');
+    expect(() => sim.control.setFaults({ statuses: [429], operations: ["listLocalServices"] })).toThrow("statuses: listLocalServices documents none of 429 in the redis-enterprise spec");
+    // A refused setting changes nothing.
+    expect(sim.control.dump().faults).toMatchObject({ errorRate: 0, times: null, operations: [] });
+  });
+
+  it("answers a bad setting over HTTP with a 400 naming the field", async () => {
+    const sim = createSimulator({ api: "kakaocloud-redis" });
+    const refused = await sim.handle({ method: "PUT", path: "/__simulator/faults", body: { statuses: [503], times: "two" } });
+    expect(refused.status).toBe(400);
+    expect(refused.body).toEqual({ error: 'times: must be an integer from 0 to 1000000, or null for no limit; got "two"', field: "times" });
   });
 });
 

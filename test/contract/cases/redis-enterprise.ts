@@ -1,24 +1,11 @@
-// Contract cases of the Redis Enterprise Software services API.
+// Contract cases of the Redis Enterprise Software services API, through the client's methods.
 import type { RedisEnterpriseClient } from "../lib/clients.ts";
-import type { OperationCase } from "./operation-case.ts";
+import { settle, type OperationCase } from "./operation-case.ts";
 
 export const redisEnterpriseCases: Record<string, OperationCase<RedisEnterpriseClient>> = {
-  listLocalServices: async (client, headers) => {
-    const { data, error, response } = await client.GET("/v1/local/services", { headers });
-    return { data, error, response, typedField: data?.alert_mgr?.status };
-  },
-  updateLocalServices: async (client, headers) => {
-    const { data, error, response } = await client.POST("/v1/local/services", {
-      body: { operation_type: "restart", services: ["alert_mgr"] },
-      headers,
-    });
-    return { data, error, response, typedField: data?.alert_mgr };
-  },
-  updatePrimaryNodeServices: async (client, headers) => {
-    const { data, error, response } = await client.POST("/v1/services", {
-      body: { operation_type: "stop", services: ["alert_mgr"] },
-      headers,
-    });
-    return { data, error, response, typedField: data?.alert_mgr };
-  },
+  listLocalServices: (client, headers) => settle(client.listLocalServices({}, { headers }), (data) => data.alert_mgr?.status),
+  updateLocalServices: (client, headers) =>
+    settle(client.updateLocalServices({ body: { operation_type: "restart", services: ["alert_mgr"] } }, { headers }), (data) => data.alert_mgr),
+  updatePrimaryNodeServices: (client, headers) =>
+    settle(client.updatePrimaryNodeServices({ body: { operation_type: "stop", services: ["alert_mgr"] } }, { headers }), (data) => data.alert_mgr),
 };

@@ -4,7 +4,7 @@
 // a field the spec does not list is drift.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { FetchLike, RetryOptions } from "@managed-redis/client-runtime";
+import type { FetchLike, TransportOptions } from "@managed-redis/client-runtime";
 import { createExoscaleValkeyClient } from "@managed-redis/exoscale-dbaas-valkey";
 import { createKakaoCloudRedisClient } from "@managed-redis/kakaocloud-redis";
 import { startMock, type MockSimulatorOptions, type RunningMock } from "@managed-redis/mock";
@@ -61,15 +61,15 @@ export function recordingFetch(onExchange?: (exchange: RecordedExchange, all: Re
 
 const credentials = { token: "stateful-test-token" };
 
-export function kakaoClient(baseUrl: string, options: { fetch?: FetchLike; retry?: false | RetryOptions } = {}) {
+export function kakaoClient(baseUrl: string, options: TransportOptions = {}) {
   return createKakaoCloudRedisClient({ ...credentials, baseUrl, timeoutMs: 10_000, ...options });
 }
 
-export function exoscaleClient(baseUrl: string, options: { fetch?: FetchLike; retry?: false | RetryOptions } = {}) {
+export function exoscaleClient(baseUrl: string, options: TransportOptions = {}) {
   return createExoscaleValkeyClient({ apiKey: "EXOstatefultest", apiSecret: "stateful-test-secret", baseUrl, timeoutMs: 10_000, ...options });
 }
 
-export function redisEnterpriseClient(baseUrl: string, options: { fetch?: FetchLike; retry?: false | RetryOptions } = {}) {
+export function redisEnterpriseClient(baseUrl: string, options: TransportOptions = {}) {
   return createRedisEnterpriseClient({ username: "admin@example.com", password: "stateful-test-password", baseUrl, timeoutMs: 10_000, ...options });
 }
 

@@ -300,6 +300,24 @@ export const facts: ApiFacts = {
           ]
         },
         {
+          "status": "429",
+          "description": "Too many requests: the organization or API key sent more requests than its rate limit allows. Wait the time `Retry-After` gives (seconds) before sending the request again.",
+          "contents": [
+            {
+              "mediaType": "application/json",
+              "hasSchema": true,
+              "examples": [
+                {
+                  "key": "too-many-requests",
+                  "value": {
+                    "message": "Too many requests"
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        {
           "status": "500",
           "description": "Internal server error: retry later.",
           "contents": [
@@ -311,6 +329,24 @@ export const facts: ApiFacts = {
                   "key": "server-error",
                   "value": {
                     "message": "Internal server error"
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        {
+          "status": "503",
+          "description": "Service unavailable: the API cannot take the request for now (maintenance or overload). Send it again later, after `Retry-After` when given.",
+          "contents": [
+            {
+              "mediaType": "application/json",
+              "hasSchema": true,
+              "examples": [
+                {
+                  "key": "service-unavailable",
+                  "value": {
+                    "message": "Service unavailable, retry later"
                   }
                 }
               ]
@@ -514,6 +550,24 @@ export const facts: ApiFacts = {
           ]
         },
         {
+          "status": "429",
+          "description": "Too many requests: the organization or API key sent more requests than its rate limit allows. Wait the time `Retry-After` gives (seconds) before sending the request again.",
+          "contents": [
+            {
+              "mediaType": "application/json",
+              "hasSchema": true,
+              "examples": [
+                {
+                  "key": "too-many-requests",
+                  "value": {
+                    "message": "Too many requests"
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        {
           "status": "500",
           "description": "Internal server error: retry later.",
           "contents": [
@@ -525,6 +579,24 @@ export const facts: ApiFacts = {
                   "key": "server-error",
                   "value": {
                     "message": "Internal server error"
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        {
+          "status": "503",
+          "description": "Service unavailable: the API cannot take the request for now (maintenance or overload). Send it again later, after `Retry-After` when given.",
+          "contents": [
+            {
+              "mediaType": "application/json",
+              "hasSchema": true,
+              "examples": [
+                {
+                  "key": "service-unavailable",
+                  "value": {
+                    "message": "Service unavailable, retry later"
                   }
                 }
               ]
@@ -726,6 +798,24 @@ export const facts: ApiFacts = {
           ]
         },
         {
+          "status": "429",
+          "description": "Too many requests: the organization or API key sent more requests than its rate limit allows. Wait the time `Retry-After` gives (seconds) before sending the request again.",
+          "contents": [
+            {
+              "mediaType": "application/json",
+              "hasSchema": true,
+              "examples": [
+                {
+                  "key": "too-many-requests",
+                  "value": {
+                    "message": "Too many requests"
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        {
           "status": "500",
           "description": "Internal server error: retry later.",
           "contents": [
@@ -737,6 +827,24 @@ export const facts: ApiFacts = {
                   "key": "server-error",
                   "value": {
                     "message": "Internal server error"
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        {
+          "status": "503",
+          "description": "Service unavailable: the API cannot take the request for now (maintenance or overload). Send it again later, after `Retry-After` when given.",
+          "contents": [
+            {
+              "mediaType": "application/json",
+              "hasSchema": true,
+              "examples": [
+                {
+                  "key": "service-unavailable",
+                  "value": {
+                    "message": "Service unavailable, retry later"
                   }
                 }
               ]
@@ -867,6 +975,24 @@ export const facts: ApiFacts = {
           ]
         },
         {
+          "status": "429",
+          "description": "Too many requests: the organization or API key sent more requests than its rate limit allows. Wait the time `Retry-After` gives (seconds) before sending the request again.",
+          "contents": [
+            {
+              "mediaType": "application/json",
+              "hasSchema": true,
+              "examples": [
+                {
+                  "key": "too-many-requests",
+                  "value": {
+                    "message": "Too many requests"
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        {
           "status": "500",
           "description": "Internal server error: retry later.",
           "contents": [
@@ -878,6 +1004,24 @@ export const facts: ApiFacts = {
                   "key": "server-error",
                   "value": {
                     "message": "Internal server error"
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        {
+          "status": "503",
+          "description": "Service unavailable: the API cannot take the request for now (maintenance or overload). Send it again later, after `Retry-After` when given.",
+          "contents": [
+            {
+              "mediaType": "application/json",
+              "hasSchema": true,
+              "examples": [
+                {
+                  "key": "service-unavailable",
+                  "value": {
+                    "message": "Service unavailable, retry later"
                   }
                 }
               ]
@@ -1026,6 +1170,24 @@ export const facts: ApiFacts = {
           ]
         },
         {
+          "status": "429",
+          "description": "Too many requests: the organization or API key sent more requests than its rate limit allows. Wait the time `Retry-After` gives (seconds) before sending the request again.",
+          "contents": [
+            {
+              "mediaType": "application/json",
+              "hasSchema": true,
+              "examples": [
+                {
+                  "key": "too-many-requests",
+                  "value": {
+                    "message": "Too many requests"
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        {
           "status": "500",
           "description": "Internal server error: retry later.",
           "contents": [
@@ -1037,6 +1199,24 @@ export const facts: ApiFacts = {
                   "key": "server-error",
                   "value": {
                     "message": "Internal server error"
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        {
+          "status": "503",
+          "description": "Service unavailable: the API cannot take the request for now (maintenance or overload). Send it again later, after `Retry-After` when given.",
+          "contents": [
+            {
+              "mediaType": "application/json",
+              "hasSchema": true,
+              "examples": [
+                {
+                  "key": "service-unavailable",
+                  "value": {
+                    "message": "Service unavailable, retry later"
                   }
                 }
               ]
@@ -1185,6 +1365,24 @@ export const facts: ApiFacts = {
           ]
         },
         {
+          "status": "429",
+          "description": "Too many requests: the organization or API key sent more requests than its rate limit allows. Wait the time `Retry-After` gives (seconds) before sending the request again.",
+          "contents": [
+            {
+              "mediaType": "application/json",
+              "hasSchema": true,
+              "examples": [
+                {
+                  "key": "too-many-requests",
+                  "value": {
+                    "message": "Too many requests"
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        {
           "status": "500",
           "description": "Internal server error: retry later.",
           "contents": [
@@ -1196,6 +1394,24 @@ export const facts: ApiFacts = {
                   "key": "server-error",
                   "value": {
                     "message": "Internal server error"
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        {
+          "status": "503",
+          "description": "Service unavailable: the API cannot take the request for now (maintenance or overload). Send it again later, after `Retry-After` when given.",
+          "contents": [
+            {
+              "mediaType": "application/json",
+              "hasSchema": true,
+              "examples": [
+                {
+                  "key": "service-unavailable",
+                  "value": {
+                    "message": "Service unavailable, retry later"
                   }
                 }
               ]
@@ -1355,6 +1571,24 @@ export const facts: ApiFacts = {
           ]
         },
         {
+          "status": "429",
+          "description": "Too many requests: the organization or API key sent more requests than its rate limit allows. Wait the time `Retry-After` gives (seconds) before sending the request again.",
+          "contents": [
+            {
+              "mediaType": "application/json",
+              "hasSchema": true,
+              "examples": [
+                {
+                  "key": "too-many-requests",
+                  "value": {
+                    "message": "Too many requests"
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        {
           "status": "500",
           "description": "Internal server error: retry later.",
           "contents": [
@@ -1366,6 +1600,24 @@ export const facts: ApiFacts = {
                   "key": "server-error",
                   "value": {
                     "message": "Internal server error"
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        {
+          "status": "503",
+          "description": "Service unavailable: the API cannot take the request for now (maintenance or overload). Send it again later, after `Retry-After` when given.",
+          "contents": [
+            {
+              "mediaType": "application/json",
+              "hasSchema": true,
+              "examples": [
+                {
+                  "key": "service-unavailable",
+                  "value": {
+                    "message": "Service unavailable, retry later"
                   }
                 }
               ]
@@ -1550,6 +1802,24 @@ export const facts: ApiFacts = {
           ]
         },
         {
+          "status": "429",
+          "description": "Too many requests: the organization or API key sent more requests than its rate limit allows. Wait the time `Retry-After` gives (seconds) before sending the request again.",
+          "contents": [
+            {
+              "mediaType": "application/json",
+              "hasSchema": true,
+              "examples": [
+                {
+                  "key": "too-many-requests",
+                  "value": {
+                    "message": "Too many requests"
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        {
           "status": "500",
           "description": "Internal server error: retry later.",
           "contents": [
@@ -1561,6 +1831,24 @@ export const facts: ApiFacts = {
                   "key": "server-error",
                   "value": {
                     "message": "Internal server error"
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        {
+          "status": "503",
+          "description": "Service unavailable: the API cannot take the request for now (maintenance or overload). Send it again later, after `Retry-After` when given.",
+          "contents": [
+            {
+              "mediaType": "application/json",
+              "hasSchema": true,
+              "examples": [
+                {
+                  "key": "service-unavailable",
+                  "value": {
+                    "message": "Service unavailable, retry later"
                   }
                 }
               ]
@@ -1745,6 +2033,24 @@ export const facts: ApiFacts = {
           ]
         },
         {
+          "status": "429",
+          "description": "Too many requests: the organization or API key sent more requests than its rate limit allows. Wait the time `Retry-After` gives (seconds) before sending the request again.",
+          "contents": [
+            {
+              "mediaType": "application/json",
+              "hasSchema": true,
+              "examples": [
+                {
+                  "key": "too-many-requests",
+                  "value": {
+                    "message": "Too many requests"
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        {
           "status": "500",
           "description": "Internal server error: retry later.",
           "contents": [
@@ -1756,6 +2062,24 @@ export const facts: ApiFacts = {
                   "key": "server-error",
                   "value": {
                     "message": "Internal server error"
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        {
+          "status": "503",
+          "description": "Service unavailable: the API cannot take the request for now (maintenance or overload). Send it again later, after `Retry-After` when given.",
+          "contents": [
+            {
+              "mediaType": "application/json",
+              "hasSchema": true,
+              "examples": [
+                {
+                  "key": "service-unavailable",
+                  "value": {
+                    "message": "Service unavailable, retry later"
                   }
                 }
               ]
@@ -1893,6 +2217,24 @@ export const facts: ApiFacts = {
           ]
         },
         {
+          "status": "429",
+          "description": "Too many requests: the organization or API key sent more requests than its rate limit allows. Wait the time `Retry-After` gives (seconds) before sending the request again.",
+          "contents": [
+            {
+              "mediaType": "application/json",
+              "hasSchema": true,
+              "examples": [
+                {
+                  "key": "too-many-requests",
+                  "value": {
+                    "message": "Too many requests"
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        {
           "status": "500",
           "description": "Internal server error: retry later.",
           "contents": [
@@ -1904,6 +2246,24 @@ export const facts: ApiFacts = {
                   "key": "server-error",
                   "value": {
                     "message": "Internal server error"
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        {
+          "status": "503",
+          "description": "Service unavailable: the API cannot take the request for now (maintenance or overload). Send it again later, after `Retry-After` when given.",
+          "contents": [
+            {
+              "mediaType": "application/json",
+              "hasSchema": true,
+              "examples": [
+                {
+                  "key": "service-unavailable",
+                  "value": {
+                    "message": "Service unavailable, retry later"
                   }
                 }
               ]
@@ -2035,6 +2395,24 @@ export const facts: ApiFacts = {
           ]
         },
         {
+          "status": "429",
+          "description": "Too many requests: the organization or API key sent more requests than its rate limit allows. Wait the time `Retry-After` gives (seconds) before sending the request again.",
+          "contents": [
+            {
+              "mediaType": "application/json",
+              "hasSchema": true,
+              "examples": [
+                {
+                  "key": "too-many-requests",
+                  "value": {
+                    "message": "Too many requests"
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        {
           "status": "500",
           "description": "Internal server error: retry later.",
           "contents": [
@@ -2046,6 +2424,24 @@ export const facts: ApiFacts = {
                   "key": "server-error",
                   "value": {
                     "message": "Internal server error"
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        {
+          "status": "503",
+          "description": "Service unavailable: the API cannot take the request for now (maintenance or overload). Send it again later, after `Retry-After` when given.",
+          "contents": [
+            {
+              "mediaType": "application/json",
+              "hasSchema": true,
+              "examples": [
+                {
+                  "key": "service-unavailable",
+                  "value": {
+                    "message": "Service unavailable, retry later"
                   }
                 }
               ]
@@ -2204,6 +2600,24 @@ export const facts: ApiFacts = {
           ]
         },
         {
+          "status": "429",
+          "description": "Too many requests: the organization or API key sent more requests than its rate limit allows. Wait the time `Retry-After` gives (seconds) before sending the request again.",
+          "contents": [
+            {
+              "mediaType": "application/json",
+              "hasSchema": true,
+              "examples": [
+                {
+                  "key": "too-many-requests",
+                  "value": {
+                    "message": "Too many requests"
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        {
           "status": "500",
           "description": "Internal server error: retry later.",
           "contents": [
@@ -2215,6 +2629,24 @@ export const facts: ApiFacts = {
                   "key": "server-error",
                   "value": {
                     "message": "Internal server error"
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        {
+          "status": "503",
+          "description": "Service unavailable: the API cannot take the request for now (maintenance or overload). Send it again later, after `Retry-After` when given.",
+          "contents": [
+            {
+              "mediaType": "application/json",
+              "hasSchema": true,
+              "examples": [
+                {
+                  "key": "service-unavailable",
+                  "value": {
+                    "message": "Service unavailable, retry later"
                   }
                 }
               ]
@@ -2317,6 +2749,24 @@ export const facts: ApiFacts = {
           ]
         },
         {
+          "status": "429",
+          "description": "Too many requests: the organization or API key sent more requests than its rate limit allows. Wait the time `Retry-After` gives (seconds) before sending the request again.",
+          "contents": [
+            {
+              "mediaType": "application/json",
+              "hasSchema": true,
+              "examples": [
+                {
+                  "key": "too-many-requests",
+                  "value": {
+                    "message": "Too many requests"
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        {
           "status": "500",
           "description": "Internal server error: retry later.",
           "contents": [
@@ -2328,6 +2778,24 @@ export const facts: ApiFacts = {
                   "key": "server-error",
                   "value": {
                     "message": "Internal server error"
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        {
+          "status": "503",
+          "description": "Service unavailable: the API cannot take the request for now (maintenance or overload). Send it again later, after `Retry-After` when given.",
+          "contents": [
+            {
+              "mediaType": "application/json",
+              "hasSchema": true,
+              "examples": [
+                {
+                  "key": "service-unavailable",
+                  "value": {
+                    "message": "Service unavailable, retry later"
                   }
                 }
               ]

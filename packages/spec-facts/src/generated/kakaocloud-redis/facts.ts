@@ -150,6 +150,44 @@ export const facts: ApiFacts = {
               ]
             }
           ]
+        },
+        {
+          "status": "429",
+          "description": "Too many requests: the caller sent more requests than its rate limit allows. Wait the time `Retry-After` gives (seconds) before sending the request again.",
+          "contents": [
+            {
+              "mediaType": "application/json",
+              "hasSchema": true,
+              "examples": [
+                {
+                  "key": "tooManyRequests",
+                  "value": {
+                    "code": 429,
+                    "message": "too many requests"
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        {
+          "status": "503",
+          "description": "Service unavailable: the API cannot take the request for now (maintenance or overload). Send it again later, after `Retry-After` when given.",
+          "contents": [
+            {
+              "mediaType": "application/json",
+              "hasSchema": true,
+              "examples": [
+                {
+                  "key": "serviceUnavailable",
+                  "value": {
+                    "code": 503,
+                    "message": "service unavailable"
+                  }
+                }
+              ]
+            }
+          ]
         }
       ]
     },
@@ -264,6 +302,25 @@ export const facts: ApiFacts = {
           ]
         },
         {
+          "status": "429",
+          "description": "Too many requests: the caller sent more requests than its rate limit allows. Wait the time `Retry-After` gives (seconds) before sending the request again.",
+          "contents": [
+            {
+              "mediaType": "application/json",
+              "hasSchema": true,
+              "examples": [
+                {
+                  "key": "tooManyRequests",
+                  "value": {
+                    "code": 429,
+                    "message": "too many requests"
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        {
           "status": "500",
           "description": "The operation could not be performed because of an internal error.",
           "contents": [
@@ -276,6 +333,25 @@ export const facts: ApiFacts = {
                   "value": {
                     "code": 500,
                     "message": "internal server error"
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        {
+          "status": "503",
+          "description": "Service unavailable: the API cannot take the request for now (maintenance or overload). Send it again later, after `Retry-After` when given.",
+          "contents": [
+            {
+              "mediaType": "application/json",
+              "hasSchema": true,
+              "examples": [
+                {
+                  "key": "serviceUnavailable",
+                  "value": {
+                    "code": 503,
+                    "message": "service unavailable"
                   }
                 }
               ]
@@ -524,6 +600,25 @@ export const facts: ApiFacts = {
           ]
         },
         {
+          "status": "429",
+          "description": "Too many requests: the caller sent more requests than its rate limit allows. Wait the time `Retry-After` gives (seconds) before sending the request again.",
+          "contents": [
+            {
+              "mediaType": "application/json",
+              "hasSchema": true,
+              "examples": [
+                {
+                  "key": "tooManyRequests",
+                  "value": {
+                    "code": 429,
+                    "message": "too many requests"
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        {
           "status": "500",
           "description": "The operation could not be performed because of an internal error.",
           "contents": [
@@ -536,6 +631,25 @@ export const facts: ApiFacts = {
                   "value": {
                     "code": 500,
                     "message": "internal server error"
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        {
+          "status": "503",
+          "description": "Service unavailable: the API cannot take the request for now (maintenance or overload). Send it again later, after `Retry-After` when given.",
+          "contents": [
+            {
+              "mediaType": "application/json",
+              "hasSchema": true,
+              "examples": [
+                {
+                  "key": "serviceUnavailable",
+                  "value": {
+                    "code": 503,
+                    "message": "service unavailable"
                   }
                 }
               ]
@@ -569,8 +683,8 @@ export const facts: ApiFacts = {
               {
                 "key": "create",
                 "value": {
-                  "name": "test-cluster",
-                  "description": "test-cluster",
+                  "name": "new-cluster",
+                  "description": "new-cluster",
                   "version": "6.2.5",
                   "port": 6379,
                   "shardCount": 2,
@@ -635,8 +749,8 @@ export const facts: ApiFacts = {
               {
                 "key": "restore",
                 "value": {
-                  "name": "test-cluster",
-                  "description": "test-cluster",
+                  "name": "restored-cluster",
+                  "description": "restored-cluster",
                   "version": "6.2.5",
                   "port": 6379,
                   "shardCount": 2,
@@ -820,6 +934,25 @@ export const facts: ApiFacts = {
           ]
         },
         {
+          "status": "429",
+          "description": "Too many requests: the caller sent more requests than its rate limit allows. Wait the time `Retry-After` gives (seconds) before sending the request again.",
+          "contents": [
+            {
+              "mediaType": "application/json",
+              "hasSchema": true,
+              "examples": [
+                {
+                  "key": "tooManyRequests",
+                  "value": {
+                    "code": 429,
+                    "message": "too many requests"
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        {
           "status": "500",
           "description": "The operation could not be performed because of an internal error.",
           "contents": [
@@ -832,6 +965,25 @@ export const facts: ApiFacts = {
                   "value": {
                     "code": 500,
                     "message": "internal server error"
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        {
+          "status": "503",
+          "description": "Service unavailable: the API cannot take the request for now (maintenance or overload). Send it again later, after `Retry-After` when given.",
+          "contents": [
+            {
+              "mediaType": "application/json",
+              "hasSchema": true,
+              "examples": [
+                {
+                  "key": "serviceUnavailable",
+                  "value": {
+                    "code": 503,
+                    "message": "service unavailable"
                   }
                 }
               ]
@@ -1095,6 +1247,25 @@ export const facts: ApiFacts = {
           ]
         },
         {
+          "status": "429",
+          "description": "Too many requests: the caller sent more requests than its rate limit allows. Wait the time `Retry-After` gives (seconds) before sending the request again.",
+          "contents": [
+            {
+              "mediaType": "application/json",
+              "hasSchema": true,
+              "examples": [
+                {
+                  "key": "tooManyRequests",
+                  "value": {
+                    "code": 429,
+                    "message": "too many requests"
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        {
           "status": "500",
           "description": "The operation could not be performed because of an internal error.",
           "contents": [
@@ -1107,6 +1278,25 @@ export const facts: ApiFacts = {
                   "value": {
                     "code": 500,
                     "message": "internal server error"
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        {
+          "status": "503",
+          "description": "Service unavailable: the API cannot take the request for now (maintenance or overload). Send it again later, after `Retry-After` when given.",
+          "contents": [
+            {
+              "mediaType": "application/json",
+              "hasSchema": true,
+              "examples": [
+                {
+                  "key": "serviceUnavailable",
+                  "value": {
+                    "code": 503,
+                    "message": "service unavailable"
                   }
                 }
               ]
@@ -1241,6 +1431,25 @@ export const facts: ApiFacts = {
           ]
         },
         {
+          "status": "429",
+          "description": "Too many requests: the caller sent more requests than its rate limit allows. Wait the time `Retry-After` gives (seconds) before sending the request again.",
+          "contents": [
+            {
+              "mediaType": "application/json",
+              "hasSchema": true,
+              "examples": [
+                {
+                  "key": "tooManyRequests",
+                  "value": {
+                    "code": 429,
+                    "message": "too many requests"
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        {
           "status": "500",
           "description": "The operation could not be performed because of an internal error.",
           "contents": [
@@ -1253,6 +1462,25 @@ export const facts: ApiFacts = {
                   "value": {
                     "code": 500,
                     "message": "internal server error"
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        {
+          "status": "503",
+          "description": "Service unavailable: the API cannot take the request for now (maintenance or overload). Send it again later, after `Retry-After` when given.",
+          "contents": [
+            {
+              "mediaType": "application/json",
+              "hasSchema": true,
+              "examples": [
+                {
+                  "key": "serviceUnavailable",
+                  "value": {
+                    "code": 503,
+                    "message": "service unavailable"
                   }
                 }
               ]
@@ -1418,6 +1646,25 @@ export const facts: ApiFacts = {
           ]
         },
         {
+          "status": "429",
+          "description": "Too many requests: the caller sent more requests than its rate limit allows. Wait the time `Retry-After` gives (seconds) before sending the request again.",
+          "contents": [
+            {
+              "mediaType": "application/json",
+              "hasSchema": true,
+              "examples": [
+                {
+                  "key": "tooManyRequests",
+                  "value": {
+                    "code": 429,
+                    "message": "too many requests"
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        {
           "status": "500",
           "description": "The operation could not be performed because of an internal error.",
           "contents": [
@@ -1430,6 +1677,25 @@ export const facts: ApiFacts = {
                   "value": {
                     "code": 500,
                     "message": "internal server error"
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        {
+          "status": "503",
+          "description": "Service unavailable: the API cannot take the request for now (maintenance or overload). Send it again later, after `Retry-After` when given.",
+          "contents": [
+            {
+              "mediaType": "application/json",
+              "hasSchema": true,
+              "examples": [
+                {
+                  "key": "serviceUnavailable",
+                  "value": {
+                    "code": 503,
+                    "message": "service unavailable"
                   }
                 }
               ]
@@ -1557,6 +1823,25 @@ export const facts: ApiFacts = {
           ]
         },
         {
+          "status": "429",
+          "description": "Too many requests: the caller sent more requests than its rate limit allows. Wait the time `Retry-After` gives (seconds) before sending the request again.",
+          "contents": [
+            {
+              "mediaType": "application/json",
+              "hasSchema": true,
+              "examples": [
+                {
+                  "key": "tooManyRequests",
+                  "value": {
+                    "code": 429,
+                    "message": "too many requests"
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        {
           "status": "500",
           "description": "The operation could not be performed because of an internal error.",
           "contents": [
@@ -1569,6 +1854,25 @@ export const facts: ApiFacts = {
                   "value": {
                     "code": 500,
                     "message": "internal server error"
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        {
+          "status": "503",
+          "description": "Service unavailable: the API cannot take the request for now (maintenance or overload). Send it again later, after `Retry-After` when given.",
+          "contents": [
+            {
+              "mediaType": "application/json",
+              "hasSchema": true,
+              "examples": [
+                {
+                  "key": "serviceUnavailable",
+                  "value": {
+                    "code": 503,
+                    "message": "service unavailable"
                   }
                 }
               ]
@@ -1781,6 +2085,25 @@ export const facts: ApiFacts = {
           ]
         },
         {
+          "status": "429",
+          "description": "Too many requests: the caller sent more requests than its rate limit allows. Wait the time `Retry-After` gives (seconds) before sending the request again.",
+          "contents": [
+            {
+              "mediaType": "application/json",
+              "hasSchema": true,
+              "examples": [
+                {
+                  "key": "tooManyRequests",
+                  "value": {
+                    "code": 429,
+                    "message": "too many requests"
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        {
           "status": "500",
           "description": "The operation could not be performed because of an internal error.",
           "contents": [
@@ -1793,6 +2116,25 @@ export const facts: ApiFacts = {
                   "value": {
                     "code": 500,
                     "message": "internal server error"
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        {
+          "status": "503",
+          "description": "Service unavailable: the API cannot take the request for now (maintenance or overload). Send it again later, after `Retry-After` when given.",
+          "contents": [
+            {
+              "mediaType": "application/json",
+              "hasSchema": true,
+              "examples": [
+                {
+                  "key": "serviceUnavailable",
+                  "value": {
+                    "code": 503,
+                    "message": "service unavailable"
                   }
                 }
               ]
@@ -1950,6 +2292,25 @@ export const facts: ApiFacts = {
           ]
         },
         {
+          "status": "429",
+          "description": "Too many requests: the caller sent more requests than its rate limit allows. Wait the time `Retry-After` gives (seconds) before sending the request again.",
+          "contents": [
+            {
+              "mediaType": "application/json",
+              "hasSchema": true,
+              "examples": [
+                {
+                  "key": "tooManyRequests",
+                  "value": {
+                    "code": 429,
+                    "message": "too many requests"
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        {
           "status": "500",
           "description": "The operation could not be performed because of an internal error.",
           "contents": [
@@ -1962,6 +2323,25 @@ export const facts: ApiFacts = {
                   "value": {
                     "code": 500,
                     "message": "internal server error"
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        {
+          "status": "503",
+          "description": "Service unavailable: the API cannot take the request for now (maintenance or overload). Send it again later, after `Retry-After` when given.",
+          "contents": [
+            {
+              "mediaType": "application/json",
+              "hasSchema": true,
+              "examples": [
+                {
+                  "key": "serviceUnavailable",
+                  "value": {
+                    "code": 503,
+                    "message": "service unavailable"
                   }
                 }
               ]
@@ -2135,6 +2515,25 @@ export const facts: ApiFacts = {
           ]
         },
         {
+          "status": "429",
+          "description": "Too many requests: the caller sent more requests than its rate limit allows. Wait the time `Retry-After` gives (seconds) before sending the request again.",
+          "contents": [
+            {
+              "mediaType": "application/json",
+              "hasSchema": true,
+              "examples": [
+                {
+                  "key": "tooManyRequests",
+                  "value": {
+                    "code": 429,
+                    "message": "too many requests"
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        {
           "status": "500",
           "description": "The operation could not be performed because of an internal error.",
           "contents": [
@@ -2147,6 +2546,25 @@ export const facts: ApiFacts = {
                   "value": {
                     "code": 500,
                     "message": "internal server error"
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        {
+          "status": "503",
+          "description": "Service unavailable: the API cannot take the request for now (maintenance or overload). Send it again later, after `Retry-After` when given.",
+          "contents": [
+            {
+              "mediaType": "application/json",
+              "hasSchema": true,
+              "examples": [
+                {
+                  "key": "serviceUnavailable",
+                  "value": {
+                    "code": 503,
+                    "message": "service unavailable"
                   }
                 }
               ]
@@ -2281,6 +2699,25 @@ export const facts: ApiFacts = {
           ]
         },
         {
+          "status": "429",
+          "description": "Too many requests: the caller sent more requests than its rate limit allows. Wait the time `Retry-After` gives (seconds) before sending the request again.",
+          "contents": [
+            {
+              "mediaType": "application/json",
+              "hasSchema": true,
+              "examples": [
+                {
+                  "key": "tooManyRequests",
+                  "value": {
+                    "code": 429,
+                    "message": "too many requests"
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        {
           "status": "500",
           "description": "The operation could not be performed because of an internal error.",
           "contents": [
@@ -2293,6 +2730,25 @@ export const facts: ApiFacts = {
                   "value": {
                     "code": 500,
                     "message": "internal server error"
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        {
+          "status": "503",
+          "description": "Service unavailable: the API cannot take the request for now (maintenance or overload). Send it again later, after `Retry-After` when given.",
+          "contents": [
+            {
+              "mediaType": "application/json",
+              "hasSchema": true,
+              "examples": [
+                {
+                  "key": "serviceUnavailable",
+                  "value": {
+                    "code": 503,
+                    "message": "service unavailable"
                   }
                 }
               ]
@@ -2461,6 +2917,25 @@ export const facts: ApiFacts = {
           ]
         },
         {
+          "status": "429",
+          "description": "Too many requests: the caller sent more requests than its rate limit allows. Wait the time `Retry-After` gives (seconds) before sending the request again.",
+          "contents": [
+            {
+              "mediaType": "application/json",
+              "hasSchema": true,
+              "examples": [
+                {
+                  "key": "tooManyRequests",
+                  "value": {
+                    "code": 429,
+                    "message": "too many requests"
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        {
           "status": "500",
           "description": "The operation could not be performed because of an internal error.",
           "contents": [
@@ -2473,6 +2948,25 @@ export const facts: ApiFacts = {
                   "value": {
                     "code": 500,
                     "message": "internal server error"
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        {
+          "status": "503",
+          "description": "Service unavailable: the API cannot take the request for now (maintenance or overload). Send it again later, after `Retry-After` when given.",
+          "contents": [
+            {
+              "mediaType": "application/json",
+              "hasSchema": true,
+              "examples": [
+                {
+                  "key": "serviceUnavailable",
+                  "value": {
+                    "code": 503,
+                    "message": "service unavailable"
                   }
                 }
               ]
@@ -2626,6 +3120,25 @@ export const facts: ApiFacts = {
           ]
         },
         {
+          "status": "429",
+          "description": "Too many requests: the caller sent more requests than its rate limit allows. Wait the time `Retry-After` gives (seconds) before sending the request again.",
+          "contents": [
+            {
+              "mediaType": "application/json",
+              "hasSchema": true,
+              "examples": [
+                {
+                  "key": "tooManyRequests",
+                  "value": {
+                    "code": 429,
+                    "message": "too many requests"
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        {
           "status": "500",
           "description": "The operation could not be performed because of an internal error.",
           "contents": [
@@ -2638,6 +3151,25 @@ export const facts: ApiFacts = {
                   "value": {
                     "code": 500,
                     "message": "internal server error"
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        {
+          "status": "503",
+          "description": "Service unavailable: the API cannot take the request for now (maintenance or overload). Send it again later, after `Retry-After` when given.",
+          "contents": [
+            {
+              "mediaType": "application/json",
+              "hasSchema": true,
+              "examples": [
+                {
+                  "key": "serviceUnavailable",
+                  "value": {
+                    "code": 503,
+                    "message": "service unavailable"
                   }
                 }
               ]
@@ -2787,6 +3319,25 @@ export const facts: ApiFacts = {
           ]
         },
         {
+          "status": "429",
+          "description": "Too many requests: the caller sent more requests than its rate limit allows. Wait the time `Retry-After` gives (seconds) before sending the request again.",
+          "contents": [
+            {
+              "mediaType": "application/json",
+              "hasSchema": true,
+              "examples": [
+                {
+                  "key": "tooManyRequests",
+                  "value": {
+                    "code": 429,
+                    "message": "too many requests"
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        {
           "status": "500",
           "description": "The operation could not be performed because of an internal error.",
           "contents": [
@@ -2799,6 +3350,25 @@ export const facts: ApiFacts = {
                   "value": {
                     "code": 500,
                     "message": "internal server error"
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        {
+          "status": "503",
+          "description": "Service unavailable: the API cannot take the request for now (maintenance or overload). Send it again later, after `Retry-After` when given.",
+          "contents": [
+            {
+              "mediaType": "application/json",
+              "hasSchema": true,
+              "examples": [
+                {
+                  "key": "serviceUnavailable",
+                  "value": {
+                    "code": 503,
+                    "message": "service unavailable"
                   }
                 }
               ]
@@ -2940,6 +3510,25 @@ export const facts: ApiFacts = {
           ]
         },
         {
+          "status": "429",
+          "description": "Too many requests: the caller sent more requests than its rate limit allows. Wait the time `Retry-After` gives (seconds) before sending the request again.",
+          "contents": [
+            {
+              "mediaType": "application/json",
+              "hasSchema": true,
+              "examples": [
+                {
+                  "key": "tooManyRequests",
+                  "value": {
+                    "code": 429,
+                    "message": "too many requests"
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        {
           "status": "500",
           "description": "The operation could not be performed because of an internal error.",
           "contents": [
@@ -2952,6 +3541,25 @@ export const facts: ApiFacts = {
                   "value": {
                     "code": 500,
                     "message": "internal server error"
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        {
+          "status": "503",
+          "description": "Service unavailable: the API cannot take the request for now (maintenance or overload). Send it again later, after `Retry-After` when given.",
+          "contents": [
+            {
+              "mediaType": "application/json",
+              "hasSchema": true,
+              "examples": [
+                {
+                  "key": "serviceUnavailable",
+                  "value": {
+                    "code": 503,
+                    "message": "service unavailable"
                   }
                 }
               ]
