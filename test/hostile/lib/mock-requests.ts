@@ -143,7 +143,8 @@ function controlRequests(): fc.Arbitrary<HostileRequest> {
   const badBodyValues: unknown[] = [1e16, -1, 1.5, 1e17, "5000", null, true, {}, [5], 31_622_400_001];
   const invalidFaultValue = fc.oneof(
     fc.record({ latencyMs: fc.constantFrom(600_000, 1e12, -1, "x", [5, 1], [0, 1e9], null) }),
-    fc.record({ retryAfterSeconds: fc.constantFrom(1e21, -1, 3601, "1", 0.5, null) }),
+    fc.record({ retryAfterSeconds: fc.constantFrom(1e21, -1, 3601, "1", 0.5) }),
+    fc.record({ times: fc.constantFrom(-1, 1.5, 1e12, "2", true) }),
     fc.record({ errorRate: fc.constantFrom(2, -0.1, "0.5", null, 1e300) }),
     fc.record({ statuses: fc.constantFrom([200], [600], "503", [503.5], Array.from({ length: 50 }, () => 503)) }),
     fc.record({ operations: fc.constantFrom(["noSuchOperation"], "all", [1], [null]) }),
