@@ -31,8 +31,8 @@ const docsPort = 8080;
 const readyTimeoutMs = 60_000;
 const stopGraceMs = 5_000;
 
-// `npm start -- --dynamic` / `-- --host 0.0.0.0` / `-- --stateful` (`npm run start:stateful`): passed on
-// to every mock (and the host to the docs site). The mock's CLI judges the combination.
+// `npm start -- --dynamic` / `-- --host 0.0.0.0` / `-- --stateful` (`npm run start:stateful`) /
+// `-- --cors-origin O` / `-- --allowed-host H`: passed on to every mock (and the host to the docs site). The mock's CLI judges the combination.
 function parseOptions() {
   try {
     return parseArgs({
@@ -42,11 +42,13 @@ function parseOptions() {
         stateful: { type: "boolean", default: false },
         seed: { type: "string" },
         "delay-scale": { type: "string" },
+        "cors-origin": { type: "string", multiple: true },
+        "allowed-host": { type: "string", multiple: true },
       },
       strict: true,
     }).values;
   } catch (error) {
-    process.stderr.write(`start: ${(error as Error).message.split("\n")[0]} (options: --host H, --dynamic, --stateful [--seed N] [--delay-scale F])\n`);
+    process.stderr.write(`start: ${(error as Error).message.split("\n")[0]} (options: --host H, --dynamic, --stateful [--seed N] [--delay-scale F], --cors-origin O, --allowed-host H)\n`);
     process.exit(2);
   }
 }
@@ -125,6 +127,8 @@ function startMockProcess(mock: MockPackage): { urls: Record<(typeof mock.apiNam
     ...(options.dynamic ? ["--dynamic"] : []),
     ...(options.stateful ? ["--stateful"] : []),
     ...(options.seed !== undefined ? ["--seed", options.seed] : []),
+    ...(options["cors-origin"] ?? []).flatMap((origin) => ["--cors-origin", origin]),
+    ...(options["allowed-host"] ?? []).flatMap((name) => ["--allowed-host", name]),
     ...(options["delay-scale"] !== undefined ? ["--delay-scale", options["delay-scale"]] : []),
   ];
   const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit", "ipc"], detached: true });

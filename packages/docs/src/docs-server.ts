@@ -1,10 +1,12 @@
-// Serves the built docs site (packages/docs/dist) as static files. Used by `npm run docs:serve`, by the
-// root `npm start` beside the mocks, and by the browser test on a free port.
+// Serves the built docs site (packages/docs/dist) as static files (static-files.ts: GET/HEAD only, no
+// dotfiles, ranges, security headers). Used by `npm run docs:serve`, by the root `npm start` beside the
+// mocks, and by the browser test on a free port. No request ends the process: an unexpected error is a
+// logged 500 for that request, malformed HTTP and slow clients end their own connection.
 import { existsSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
-import sirv from "sirv";
+import { createStaticHandler } from "./static-files.ts";
 
 export const defaultSiteRoot = fileURLToPath(new URL("../dist/", import.meta.url));
 export const defaultHost = "127.0.0.1";
@@ -24,14 +26,27 @@ export interface DocsServer {
 
 export async function startDocsServer({ host = defaultHost, port = defaultPort, root = defaultSiteRoot }: DocsServerOptions = {}): Promise<DocsServer> {
   if (!existsSync(root)) throw new Error(`no docs site at ${root}; build it first (npm run docs)`);
-  const serve = sirv(root, { dev: true, etag: true });
-  const server = http.createServer((req, res) =>
-    serve(req, res, () => {
-      res.statusCode = 404;
+  const serve = createStaticHandler(root);
+  const server = http.createServer((req, res) => {
+    req.on("error", () => {});
+    res.on("error", () => {});
+    serve(req, res).catch((error: unknown) => {
+      console.error(`docs: cannot answer ${req.method} ${String(req.url).slice(0, 300)}: ${error instanceof Error ? error.message : String(error)}`);
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      res.statusCode = 500;
       res.setHeader("content-type", "text/plain; charset=utf-8");
-      res.end("Not found\n");
-    }),
-  );
+      res.end("Internal error of the docs server; the error is in its log\n");
+    });
+  });
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+  server.on("clientError", (_error, socket) => {
+    if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+    else socket.destroy();
+  });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, () => {

@@ -2,6 +2,7 @@
 import { parseArgs } from "node:util";
 import { DEFAULT_DELAYS, type SimulatorDelays } from "@managed-redis/simulator/options";
 import { apiNames, defaultHost, isApiName, mockDefaults, type ApiName } from "./apis.js";
+import { normaliseOrigin } from "./http/origin-policy.js";
 import { mockLogLevels, type MockLogLevel } from "./logger.js";
 import type { MockSimulatorOptions } from "./server.js";
 
@@ -18,6 +19,8 @@ export const cliOptions = {
   "delay-scale": { type: "string" },
   delay: { type: "string", multiple: true },
   "log-level": { type: "string" },
+  "cors-origin": { type: "string", multiple: true },
+  "allowed-host": { type: "string", multiple: true },
   version: { type: "boolean", short: "v" },
   help: { type: "boolean", short: "h" },
 } as const;
@@ -36,6 +39,10 @@ export type CliCommand =
       strict: boolean;
       /** Stateful mode only, and only what the command line set. */
       simulator?: MockSimulatorOptions;
+      /** Page origins allowed besides loopback ones (`--cors-origin`). */
+      corsOrigins: string[];
+      /** Host names allowed besides loopback names, IP addresses and --host (`--allowed-host`). */
+      allowedHosts: string[];
     };
 
 /** The simulator's delays (ms) and their defaults, from the simulator's options module (which loads nothing else). */
@@ -89,8 +96,20 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
     if (!stateful && values[option] !== undefined) throw new UsageError(`--${option} needs --stateful: it configures the simulator`);
   }
 
+  const corsOrigins = (values["cors-origin"] ?? []).map((origin) => {
+    try {
+      return normaliseOrigin(origin);
+    } catch (error) {
+      throw new UsageError(`--cors-origin: ${(error as Error).message}`);
+    }
+  });
+  const allowedHosts = values["allowed-host"] ?? [];
+  for (const name of allowedHosts) {
+    if (!/^[A-Za-z0-9.-]{1,253}$/.test(name)) throw new UsageError(`--allowed-host needs a host name such as devbox.local; got "${name}"`);
+  }
+
   const apis = api === undefined ? apiNames.map((name) => ({ api: name, port: mockDefaults[name] })) : [{ api, port: port ?? mockDefaults[api] }];
-  const command: CliCommand = { kind: "serve", apis, host, dynamic, logLevel: logLevel as MockLogLevel, stateful, strict: values.strict ?? false };
+  const command: CliCommand = { kind: "serve", apis, host, dynamic, logLevel: logLevel as MockLogLevel, stateful, strict: values.strict ?? false, corsOrigins, allowedHosts };
   if (stateful) {
     const simulator = simulatorOptions(values.seed, values["delay-scale"], values.delay);
     if (simulator) command.simulator = simulator;
@@ -173,6 +192,11 @@ Options:
   --delay-scale F    Stateful: multiply every state-change delay by F (0.1 = ten times faster, 0 = instant).
   --delay KIND=MS    Stateful: one delay in milliseconds; repeatable. KIND and its default:
                      ${delayKinds.map((kind) => `${kind} ${simulatorDelayDefaults[kind]}`).join(", ")}.
+  --cors-origin O    Also let pages from origin O (scheme://host[:port]) call the mock; repeatable;
+                     "*" lets any page call it, without credentials. Default: only pages on this
+                     machine (http(s)://localhost, 127.0.0.1, [::1], any port); others get 403.
+  --allowed-host H   Also answer requests addressed to host name H (the Host header); repeatable.
+                     Default: loopback names, IP addresses and --host; other names get 403 (DNS rebinding).
   --log-level LEVEL  ${mockLogLevels.join(" | ")}. Default: error (rejected requests and spec
                      violations, on standard error). info also logs every request and its status.
   -v, --version      Print the version and exit.
@@ -189,7 +213,11 @@ How the mock answers:
     vendor's own "message" or "description"); the same is in the "sl-violations" header, as JSON.
   - "Prefer: code=404" picks a documented status; "Prefer: example=NAME" a named example;
     an undocumented code or name gives 404 application/problem+json.
-  - CORS is on: preflights are answered for any origin and headers.
+  - Pages on this machine (and --cors-origin ones) may call it: their preflights are answered
+    for any headers. Pages from other sites, and Host names that are not the mock's, get 403.
+  - Limits: a body of at most 1 MiB (64 KiB on control routes) else 413, JSON nested at most
+    64 deep, a well-formed Content-Type (400) of a media type the API takes (415), valid
+    percent-escapes (400); headers within 10 s and the whole request within 30 s.
 
 Stateful control routes (on each API's port):
   curl -X POST 'http://127.0.0.1:${k}/__simulator/advance?ms=5000'   # lifecycles move on at once

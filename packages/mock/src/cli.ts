@@ -44,6 +44,11 @@ async function serve(command: Extract<CliCommand, { kind: "serve" }>): Promise<n
   // however it ended, so no mock outlives it.
   if (process.channel) process.on("disconnect", shutdown);
 
+  // The last guard: an error no request handler caught (a bug in a callback of a library) is logged and
+  // the mocks keep serving; no request ends the process.
+  process.on("uncaughtException", (error) => process.stderr.write(`${programName}: unexpected error (the mocks keep running): ${error.stack ?? error.message}\n`));
+  process.on("unhandledRejection", (reason) => process.stderr.write(`${programName}: unexpected error (the mocks keep running): ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}\n`));
+
   const { startMock, MockStartError } = await import("./server.js");
   const results = await Promise.allSettled(
     command.apis.map(async ({ api, port }) => {
@@ -55,6 +60,8 @@ async function serve(command: Extract<CliCommand, { kind: "serve" }>): Promise<n
         logLevel: command.logLevel,
         stateful: command.stateful,
         strict: command.strict,
+        corsOrigins: command.corsOrigins,
+        allowedHosts: command.allowedHosts,
         ...(command.simulator ? { simulator: command.simulator } : {}),
       });
       running.push(mock);

@@ -25,7 +25,10 @@ export const VIOLATIONS = template("VIOLATIONS", "Request/Response not valid", 5
 export const MALFORMED_URL = template("MALFORMED_URL", "Malformed URL", 400);
 export const INVALID_JSON = template("INVALID_JSON", "The request body is not valid JSON", 400);
 export const PAYLOAD_TOO_LARGE = template("PAYLOAD_TOO_LARGE", "Request body too large", 413);
+export const TOO_DEEPLY_NESTED = template("TOO_DEEPLY_NESTED", "The request body nests too deeply", 400);
+export const MALFORMED_CONTENT_TYPE = template("MALFORMED_CONTENT_TYPE", "Malformed Content-Type", 400);
 export const FORBIDDEN_ORIGIN = template("FORBIDDEN_ORIGIN", "Forbidden", 403);
+export const HOST_NOT_ALLOWED = template("HOST_NOT_ALLOWED", "Host not allowed", 403);
 export const INTERNAL_ERROR = template("INTERNAL_ERROR", "Internal error of the mock", 500);
 
 export const problemTypeBase = "https://stoplight.io/prism/errors#";

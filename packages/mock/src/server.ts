@@ -9,6 +9,9 @@ import type { SpecModule } from "@managed-redis/spec-facts";
 import { specModules } from "@managed-redis/spec-facts/all";
 import { apiNames, bundledSpecPath, defaultHost, isApiName, mockDefaults, strictSpecPath, type ApiName } from "./apis.js";
 import { createEdgeServer } from "./http/edge.js";
+import { createOriginPolicy, type OriginPolicy } from "./http/origin-policy.js";
+import { createCancellableSleep } from "./sleep.js";
+import { vendorMessageField } from "./invalid-request.js";
 import { createLogger, mockLogLevels, type MockLogLevel } from "./logger.js";
 import { createPipeline } from "./pipeline/pipeline.js";
 import { createPrismGenerator } from "./pipeline/prism.js";
@@ -43,6 +46,17 @@ export interface StartMockOptions {
   stateful?: boolean;
   /** Stateful mode: the simulator's seed, delays, limits and faults (see the simulator's README). */
   simulator?: MockSimulatorOptions;
+  /**
+   * Origins of pages allowed to call the mock besides those on this machine (http(s)://localhost,
+   * 127.0.0.1, [::1], any port), e.g. `["http://devbox.local:5173"]`; `"*"` allows every page, without
+   * credentials. Default none: a page from any other site gets 403 and no CORS headers.
+   */
+  corsOrigins?: readonly string[];
+  /**
+   * Names a request may address the mock by (its Host header) besides loopback names, IP addresses and
+   * `host`, e.g. `["devbox.local"]`. Default none: any other name gets 403 (DNS rebinding).
+   */
+  allowedHosts?: readonly string[];
 }
 
 /**
@@ -101,9 +115,18 @@ export async function startMock(options: StartMockOptions): Promise<RunningMock>
     throw new MockStartError(`${api}: no spec at ${specPath}`, "SPEC_NOT_FOUND");
   }
 
+  let policy: OriginPolicy;
+  try {
+    policy = createOriginPolicy({ host, corsOrigins: options.corsOrigins ?? [], allowedHosts: options.allowedHosts ?? [] });
+  } catch (error) {
+    throw new MockStartError(`${api}: corsOrigins: ${error instanceof Error ? error.message : String(error)}`, "BAD_OPTION");
+  }
+
   const log = createLogger(api, logLevel, options.log);
   // The strict variant's validators (closed objects) are loaded only when asked for.
   const spec: SpecModule = strict ? (await import("@managed-redis/spec-facts/strict")).strictSpecModules[api] : specModules[api];
+  // Injected latency ends at close: a fault setting never holds up a shutdown.
+  const latency = createCancellableSleep();
   let simulator: Simulator | undefined;
   let control: { simulator: Simulator; isControlPath(path: string): boolean } | undefined;
   if (stateful) {
@@ -111,7 +134,7 @@ export async function startMock(options: StartMockOptions): Promise<RunningMock>
     try {
       // Every simulated answer is checked against the spec (its strict variant with `strict`): one that
       // breaks it becomes a 500 problem.
-      simulator = createSimulator({ ...options.simulator, api, validateAnswers: true, spec });
+      simulator = createSimulator({ ...options.simulator, api, validateAnswers: true, spec, sleep: latency.sleep });
       control = { simulator, isControlPath };
     } catch (error) {
       throw new MockStartError(`${api}: bad simulator options: ${error instanceof Error ? error.message : String(error)}`, "BAD_OPTION", { cause: error });
@@ -119,7 +142,8 @@ export async function startMock(options: StartMockOptions): Promise<RunningMock>
   }
   const prism = createPrismGenerator(api, specPath);
   const pipeline = createPipeline({ api, spec, log, prism, dynamic, ...(simulator ? { simulator } : {}) });
-  const server = createEdgeServer({ pipeline, log, ...(control ? { control } : {}) });
+  const mediaTypes = { accepted: new Set(spec.facts.operations.flatMap((operation) => operation.requestBody?.contents.map((content) => content.mediaType.toLowerCase()) ?? [])) };
+  const server = createEdgeServer({ pipeline, log, policy, mediaTypes, messageField: vendorMessageField[api], ...(control ? { control } : {}) });
 
   let actualPort: number;
   try {
@@ -140,13 +164,25 @@ export async function startMock(options: StartMockOptions): Promise<RunningMock>
     port: actualPort,
     url: `http://${reachableHost(host)}:${actualPort}`,
     ...(simulator ? { simulator } : {}),
-    close: () => (closing ??= closeServer(server)),
+    close: () => (closing ??= (latency.cancelAll(), closeServer(server))),
   };
 }
 
+/** Time open requests get to finish at close; a client still sending after it is cut off. */
+const closeGraceMs = 2000;
+
 function closeServer(server: http.Server): Promise<void> {
   return new Promise((resolve) => {
-    server.close(() => resolve());
+    const cutOff = setTimeout(() => server.closeAllConnections(), closeGraceMs);
+    // A kept-alive connection turns idle once its request is answered: closed then, not at the cut-off.
+    const idle = setInterval(() => server.closeIdleConnections(), 25);
+    cutOff.unref();
+    idle.unref();
+    server.close(() => {
+      clearTimeout(cutOff);
+      clearInterval(idle);
+      resolve();
+    });
     server.closeIdleConnections();
   });
 }

@@ -16,6 +16,8 @@ describe("parseCommandLine", () => {
       logLevel: "error",
       stateful: false,
       strict: false,
+      corsOrigins: [],
+      allowedHosts: [],
     });
   });
 
@@ -28,11 +30,23 @@ describe("parseCommandLine", () => {
       logLevel: "info",
       stateful: false,
       strict: false,
+      corsOrigins: [],
+      allowedHosts: [],
     });
     expect(parseCommandLine(["--api=exoscale-dbaas-valkey"])).toMatchObject({ apis: [{ api: "exoscale-dbaas-valkey", port: 4011 }] });
   });
 
+  it("widens CORS with --cors-origin and the Host check with --allowed-host, both repeatable", () => {
+    expect(parseCommandLine(["--cors-origin", "http://devbox.local:5173", "--cors-origin", "https://app.example.test/", "--allowed-host", "devbox.local"])).toMatchObject({
+      corsOrigins: ["http://devbox.local:5173", "https://app.example.test"],
+      allowedHosts: ["devbox.local"],
+    });
+  });
+
   it.each([
+    [["--cors-origin", "devbox.local"], '--cors-origin: "devbox.local" is not an origin'],
+    [["--cors-origin", "http://devbox.local/app"], '--cors-origin: "http://devbox.local/app" is not an origin'],
+    [["--allowed-host", "a b"], "--allowed-host needs a host name"],
     [["--bogus"], "unknown option --bogus; see --help"],
     [["--port", "abc", "--api", "redis-enterprise"], '--port must be an integer from 0 to 65535; got "abc"'],
     [["--port", "65536", "--api", "redis-enterprise"], '--port must be an integer from 0 to 65535; got "65536"'],

@@ -8,7 +8,7 @@
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { specModules } from "@managed-redis/spec-facts/all";
-import { apiNames, bundledSpecPath, invalidRequestProblem, startMock, type ApiName, type RunningMock } from "../src/index.ts";
+import { apiNames, bundledSpecPath, invalidRequestProblem, startMock, vendorMessageField, type ApiName, type RunningMock } from "../src/index.ts";
 import { credentials } from "./support/requests.ts";
 import { requestCorpus, type CorpusRequest } from "./support/request-corpus.ts";
 
@@ -92,8 +92,33 @@ function canonical(seen: Seen): string {
   return seen.violations?.some((violation) => (violation as PrismViolation).location[1] === "query") ? text.toLowerCase() : text;
 }
 
+/**
+ * The mock's edge departs from Prism on purpose in two cases (see the README's "Limits and security"):
+ * a page from another site is refused (403, no CORS headers) where Prism echoes its origin, and a body in
+ * a media type no operation takes is a 415 where Prism answers the operation's 400/422.
+ */
+function deliberateDifference(api: ApiName, request: CorpusRequest): Seen | undefined {
+  const problem = (status: number, type: string, title: string, detail: string): Seen => ({
+    status,
+    contentType: "application/problem+json",
+    cors: undefined,
+    violations: undefined,
+    body: { type: `https://stoplight.io/prism/errors#${type}`, title, status, detail, [vendorMessageField[api]]: detail },
+  });
+  if (request.headers.origin === "http://elsewhere.example") {
+    const detail = "the mock accepts browser requests only from pages on this machine (http(s)://localhost, 127.0.0.1, [::1], any port) and from origins given with --cors-origin, not from http://elsewhere.example";
+    return problem(403, "FORBIDDEN_ORIGIN", "Forbidden", detail);
+  }
+  if (request.headers["content-type"] === "text/plain" && request.body !== undefined) {
+    return { ...problem(415, "INVALID_CONTENT_TYPE", "Invalid content type", "Supported content types: application/json; the request body is text/plain"), cors: "*" };
+  }
+  return undefined;
+}
+
 /** What the mock answers where Prism answers an invalid request with the vendor's fixed example. */
 function expectedFromPrism(api: ApiName, request: CorpusRequest, prism: Seen): Seen {
+  const deliberate = deliberateDifference(api, request);
+  if (deliberate) return deliberate;
   const asked = /\b(code|example)=/.test(request.headers.prefer ?? "");
   const requestErrors = (prism.violations as PrismViolation[] | undefined)?.filter((violation) => violation.location[0] === "request" && violation.severity === "Error" && violation.code !== 401) ?? [];
   if (prism.status >= 400 && prism.status < 500 && prism.status !== 401 && !asked && requestErrors.length > 0) {

@@ -99,7 +99,7 @@ describe("startMock({ stateful: true })", () => {
     expect((await kakaoCall("/v1/redis/flavors")).status).toBe(200);
   });
 
-  it("refuses the control routes to a page from a non-loopback origin, and keeps CORS on the API for it", async () => {
+  it("refuses the control routes and the API to a page from a non-loopback origin", async () => {
     for (const origin of ["http://127.0.0.1:3000", "https://[::1]", "http://localhost"]) {
       const preflight = await fetch(`${kakao.url}/__simulator/reset`, { method: "OPTIONS", headers: { origin, "access-control-request-method": "POST" } });
       expect(preflight.status, origin).toBe(204);
@@ -127,10 +127,12 @@ describe("startMock({ stateful: true })", () => {
     }
     expect((await clusterNames()).has("kept-from-evil")).toBe(true);
 
-    // The API itself still answers a dev server on any host.
+    // The API routes refuse such a page too: it could delete resources or read a revealed password.
     const api = await kakaoCall("/v1/clusters", { headers: { origin: "https://evil.example" } });
-    expect(api.status).toBe(200);
-    expect(api.headers.get("access-control-allow-origin")).toBe("https://evil.example");
+    expect(api.status).toBe(403);
+    expect(api.headers.get("access-control-allow-origin")).toBeNull();
+    const deleted = await kakaoCall(`/v1/clusters/anything`, { method: "DELETE", headers: { origin: "https://evil.example" } });
+    expect(deleted.status).toBe(403);
     await kakaoCall("/__simulator/reset", { method: "POST" });
   });
 

@@ -1,6 +1,15 @@
 // The public surface of @managed-redis/simulator.
 export { createSimulator, specModuleOf } from "./simulator.ts";
 export { CONTROL_PREFIX, isControlPath } from "./control-routes.ts";
+export {
+  ControlInputError,
+  MAX_ADVANCE_MS,
+  MAX_CLOCK_OFFSET_MS,
+  MAX_FAULT_STATUSES,
+  MAX_LATENCY_MS,
+  MAX_RETRY_AFTER_SECONDS,
+  MAX_SEED,
+} from "./control-bounds.ts";
 export { createManualClock, systemClock, MANUAL_CLOCK_START, type Clock, type ManualClock } from "./clock.ts";
 export { createFetchHandler, toFetchResponse, toSimRequest } from "./fetch.ts";
 export { answerText } from "./sealed-answer.ts";

@@ -47,6 +47,12 @@ export interface SimulatorLimits {
   usersPerService: number;
   /** Exoscale operations kept for `dump()`; the oldest are dropped. Default 1000. */
   operations: number;
+  /**
+   * The memory budget: the most the store may hold, measured as its JSON text, in bytes. A write past it
+   * answers the operation's documented 400/422 until resources are deleted or the simulator reset.
+   * Default 32 MiB.
+   */
+  storeBytes: number;
 }
 
 export const DEFAULT_LIMITS: SimulatorLimits = {
@@ -55,6 +61,7 @@ export const DEFAULT_LIMITS: SimulatorLimits = {
   services: 1000,
   usersPerService: 100,
   operations: 1000,
+  storeBytes: 32 * 1024 * 1024,
 };
 
 export interface FaultSettings {

@@ -16,6 +16,7 @@ import type { AnyApiModule, ApiContext, HandlerCall } from "./api-module.ts";
 import { isoSeconds, systemClock } from "./clock.ts";
 import { answerControlRoute, isControlPath } from "./control-routes.ts";
 import { exoscaleDbaasValkey } from "./exoscale-dbaas-valkey/index.ts";
+import { ControlInputError, MAX_ADVANCE_MS, MAX_CLOCK_OFFSET_MS, MAX_SEED, boundedInteger } from "./control-bounds.ts";
 import { checkFaultsAgainstSpec, drawFault, drawLatency, validateFaults } from "./faults.ts";
 import { copyJson, jsonResponse } from "./json.ts";
 import { kakaocloudRedis } from "./kakaocloud-redis/index.ts";
@@ -80,17 +81,24 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   let offset = 0;
   const now = (): number => clock.now() + offset;
 
-  let seed = options.seed ?? DEFAULT_SEED;
+  let seed = options.seed === undefined ? DEFAULT_SEED : boundedInteger("seed", options.seed, -MAX_SEED, MAX_SEED);
+  for (const [kind, ms] of Object.entries(delays)) boundedInteger(`delays.${kind}`, ms, 0, MAX_ADVANCE_MS, " ms");
+  for (const [kind, cap] of Object.entries(limits)) boundedInteger(`limits.${kind}`, cap, 0, Number.MAX_SAFE_INTEGER);
   let faultRandom: Random;
   let faults: FaultSettings;
   let context: ApiContext;
   let state: unknown;
+  // The memory budget (`limits.storeBytes`): an estimate of the store's size as JSON, the last measure
+  // plus every write body since; measured again only when a write would pass the budget.
+  let storedBytes = 0;
+  const measureStore = (): number => JSON.stringify(module.dump(state, context) ?? null).length;
 
   const seedStore = (): void => {
     // A separate stream for faults, so that turning them on does not change the ids a scenario generates.
     faultRandom = createRandom(seed ^ 0x5bd1e995);
     context = { now, random: createRandom(seed), delays, limits, seededAt: now() };
     state = module.createState(context);
+    storedBytes = measureStore();
   };
   const documentedOperations = spec.facts.operations.map((operation) => ({ operationId: operation.operationId, statuses: documentedStatuses(operation) }));
   const checkedFaults = (settings: FaultSettings): FaultSettings => {
@@ -103,12 +111,18 @@ export function createSimulator(options: SimulatorOptions): Simulator {
 
   const control: Simulator["control"] = {
     reset(resetOptions) {
-      if (resetOptions?.seed !== undefined) seed = resetOptions.seed;
+      const next = resetOptions?.seed === undefined ? seed : boundedInteger("seed", resetOptions.seed, -MAX_SEED, MAX_SEED);
+      // The seed's state, clock included: whatever was advanced is undone.
+      seed = next;
+      offset = 0;
       seedStore();
       faults = { ...DEFAULT_FAULTS };
     },
     advance(ms) {
-      if (typeof ms !== "number" || !Number.isFinite(ms) || ms < 0) throw new RangeError("ms must be a finite number >= 0");
+      boundedInteger("ms", ms, 0, MAX_ADVANCE_MS, " ms");
+      if (offset + ms > MAX_CLOCK_OFFSET_MS) {
+        throw new ControlInputError("ms", `would move the clock more than ${MAX_CLOCK_OFFSET_MS} ms (100 years) past its source; reset first`);
+      }
       offset += ms;
       return isoSeconds(now());
     },
@@ -160,7 +174,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     return sealed;
   };
 
-  const answerOperation = async (operation: OperationFacts, request: SimRequest, params: Record<string, string>, query: URLSearchParams): Promise<SimResponse> => {
+  const answerOperation = async (operation: OperationFacts, method: string, request: SimRequest, params: Record<string, string>, query: URLSearchParams): Promise<SimResponse> => {
     const headers = normaliseHeaders(request.headers);
     const read = readRequest(spec, operation, { pathParams: params, query, headers, body: request.body });
     if (read.violations.length > 0) throw new InvalidRequestProblem(invalidStatus(operation), describeViolations(read.violations), read.violations);
@@ -177,6 +191,17 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     }
     const handler = module.handlers[operation.operationId];
     if (!handler) throw problem(SIMULATOR_ERROR, `the simulator has no handler for ${operation.operationId}`);
+    const writeBytes = request.body === undefined || method === "GET" ? 0 : (JSON.stringify(request.body) ?? "").length;
+    if (writeBytes > 0 && storedBytes + writeBytes > limits.storeBytes) {
+      storedBytes = measureStore();
+      if (storedBytes + writeBytes > limits.storeBytes) {
+        throw problem(
+          { status: invalidStatus(operation), code: "quota_exceeded" },
+          `the simulator's memory budget is full: the store holds about ${storedBytes} bytes of JSON and this request adds ${writeBytes}, past its limit of ${limits.storeBytes}; delete resources or reset the simulator`,
+        );
+      }
+    }
+    storedBytes += writeBytes;
     const call = { operationId: operation.operationId, params: read.parameters.path, query: read.parameters.query, headers, body: request.body } as HandlerCall<unknown>;
     const answer = handler(state, call, context);
     // Checked and serialised before anything else runs: a later request cannot change what this one answers.
@@ -198,7 +223,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       if (match.kind === "method-not-allowed") throw problem(METHOD_NOT_ALLOWED, `${method} is not allowed on ${path}`);
       if (match.kind === "not-found") throw problem(NOT_FOUND, `no operation at ${method} ${path}`);
       operation = match.value;
-      return await answerOperation(operation, request, match.params, query);
+      return await answerOperation(operation, method, request, match.params, query);
     } catch (error) {
       if (error instanceof SimulatorProblem) {
         const answer = answerProblem(error);

@@ -167,11 +167,11 @@ describe("fault injection", () => {
     const sim = createSimulator({ api: "redis-enterprise" });
     expect(() => sim.control.setFaults({ errorRate: 2 })).toThrow(/errorRate/);
     expect(() => sim.control.setFaults({ statuses: [200] })).toThrow(/statuses/);
-    expect(() => sim.control.setFaults({ times: -1 })).toThrow(/^times must be/);
-    expect(() => sim.control.setFaults({ times: 1.5 })).toThrow(/^times must be/);
-    expect(() => sim.control.setFaults({ retryAfterSeconds: "soon" as unknown as number })).toThrow(/^retryAfterSeconds must be/);
-    expect(() => sim.control.setFaults({ errorrate: 1 } as never)).toThrow(/^errorrate is not a fault setting/);
-    expect(() => sim.control.setFaults({ operations: ["listServices"] })).toThrow("operations: listServices is not an operation of redis-enterprise");
+    expect(() => sim.control.setFaults({ times: -1 })).toThrow(/^times: must be an integer/);
+    expect(() => sim.control.setFaults({ times: 1.5 })).toThrow(/^times: must be an integer/);
+    expect(() => sim.control.setFaults({ retryAfterSeconds: "soon" as unknown as number })).toThrow(/^retryAfterSeconds: must be an integer/);
+    expect(() => sim.control.setFaults({ errorrate: 1 } as never)).toThrow(/^errorrate: is not a field of the fault settings/);
+    expect(() => sim.control.setFaults({ operations: ["listServices"] })).toThrow('operations[0]: "listServices" is not an operation of redis-enterprise');
     expect(() => sim.control.setFaults({ statuses: [429], operations: ["listLocalServices"] })).toThrow("statuses: listLocalServices documents none of 429 in the redis-enterprise spec");
     // A refused setting changes nothing.
     expect(sim.control.dump().faults).toMatchObject({ errorRate: 0, times: null, operations: [] });
@@ -181,7 +181,7 @@ describe("fault injection", () => {
     const sim = createSimulator({ api: "kakaocloud-redis" });
     const refused = await sim.handle({ method: "PUT", path: "/__simulator/faults", body: { statuses: [503], times: "two" } });
     expect(refused.status).toBe(400);
-    expect(refused.body).toEqual({ error: "times must be a whole number >= 0, or null for no limit" });
+    expect(refused.body).toEqual({ error: 'times: must be an integer from 0 to 1000000, or null for no limit; got "two"', field: "times" });
   });
 });
 

@@ -1,0 +1,45 @@
+// Bytes that are not a well-formed HTTP/1.1 request (or are one in an odd form), sent over node:net:
+// the server's parser must answer 4xx (or close), and the process must not notice.
+export function rawRequests(path: string, host: string): { name: string; bytes: string }[] {
+  const head = (extra: string) => `GET ${path} HTTP/1.1\r\nHost: ${host}\r\n${extra}\r\n`;
+  const post = (extra: string, body: string) => `POST ${path} HTTP/1.1\r\nHost: ${host}\r\nContent-Type: application/json\r\n${extra}\r\n${body}`;
+  return [
+    { name: "an empty request line", bytes: "\r\n\r\n" },
+    { name: "a method alone", bytes: "GET\r\n\r\n" },
+    { name: "an unknown protocol", bytes: `GET ${path} HTTP/9.9\r\nHost: ${host}\r\n\r\n` },
+    { name: "not HTTP", bytes: "GARBAGE GARBAGE GARBAGE\r\n\r\n" },
+    { name: "binary", bytes: "\x00\x01\x02\x03\xff\xfe\r\n\r\n" },
+    { name: "TLS to a plain port", bytes: "\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03" },
+    { name: "a header without a colon", bytes: head("NoColonHere\r\n") },
+    { name: "a space before the colon", bytes: head("X-Bad : 1\r\n") },
+    { name: "an obsolete folded header", bytes: head("X-Folded: a\r\n b\r\n") },
+    { name: "a NUL in a header", bytes: head("X-Nul: a\x00b\r\n") },
+    { name: "a bare LF", bytes: `GET ${path} HTTP/1.1\nHost: ${host}\n\n` },
+    { name: "no Host in HTTP/1.1", bytes: `GET ${path} HTTP/1.1\r\n\r\n` },
+    { name: "HTTP/1.0 without Host", bytes: `GET ${path} HTTP/1.0\r\n\r\n` },
+    { name: "two Hosts", bytes: head("Host: evil.example\r\n") },
+    { name: "an absolute-form target", bytes: `GET http://evil.example${path} HTTP/1.1\r\nHost: ${host}\r\n\r\n` },
+    { name: "an asterisk target", bytes: `OPTIONS * HTTP/1.1\r\nHost: ${host}\r\n\r\n` },
+    { name: "a header 20 KB long", bytes: head(`X-Big: ${"a".repeat(20_000)}\r\n`) },
+    { name: "a URL 20 KB long", bytes: `GET ${path}/${"a".repeat(20_000)} HTTP/1.1\r\nHost: ${host}\r\n\r\n` },
+    { name: "300 headers", bytes: head(Array.from({ length: 300 }, (_, index) => `X-H${index}: ${index}\r\n`).join("")) },
+    { name: "Content-Length -1", bytes: post("Content-Length: -1\r\n", "{}") },
+    { name: "Content-Length abc", bytes: post("Content-Length: abc\r\n", "{}") },
+    { name: "two different Content-Lengths", bytes: post("Content-Length: 2\r\nContent-Length: 3\r\n", "{}") },
+    { name: "Content-Length and chunked", bytes: post("Content-Length: 2\r\nTransfer-Encoding: chunked\r\n", "2\r\n{}\r\n0\r\n\r\n") },
+    { name: "an unknown transfer coding", bytes: post("Transfer-Encoding: gzip\r\n", "{}") },
+    { name: "a chunk size that is not hex", bytes: post("Transfer-Encoding: chunked\r\n", "zz\r\n{}\r\n0\r\n\r\n") },
+    { name: "a chunk size of 2^64", bytes: post("Transfer-Encoding: chunked\r\n", "ffffffffffffffffff\r\n{}\r\n0\r\n\r\n") },
+    { name: "a chunk shorter than announced", bytes: post("Transfer-Encoding: chunked\r\n", "10\r\n{}\r\n0\r\n\r\n") },
+    { name: "a chunked body cut off", bytes: post("Transfer-Encoding: chunked\r\n", "2\r\n{") },
+    { name: "a body shorter than its Content-Length", bytes: post("Content-Length: 100\r\n", "{}") },
+    { name: "a percent-escape the parser passes", bytes: `GET ${path}/%zz%FF%C0%AF HTTP/1.1\r\nHost: ${host}\r\n\r\n` },
+    { name: "a raw non-ASCII byte in the path", bytes: `GET ${path}/\xff\xfe HTTP/1.1\r\nHost: ${host}\r\n\r\n` },
+    { name: "a raw space in the path", bytes: `GET ${path}/a b HTTP/1.1\r\nHost: ${host}\r\n\r\n` },
+    { name: "20 pipelined requests", bytes: Array.from({ length: 20 }, () => `GET ${path} HTTP/1.1\r\nHost: ${host}\r\n\r\n`).join("") },
+    { name: "an upgrade to websocket", bytes: head("Connection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Key: x\r\nSec-WebSocket-Version: 13\r\n") },
+    { name: "h2c prior knowledge", bytes: "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n" },
+    { name: "CONNECT", bytes: `CONNECT evil.example:443 HTTP/1.1\r\nHost: evil.example:443\r\n\r\n` },
+    { name: "Expect: 100-continue, no body", bytes: post("Expect: 100-continue\r\nContent-Length: 2\r\n", "") },
+  ];
+}
