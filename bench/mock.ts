@@ -71,7 +71,8 @@ export async function measureMock(): Promise<MockSection> {
         `stateful mock gets when CPU is what limits both): ${statefulRatios
           .map(({ row, stateful }) => `${short(row)} ${row.serverCpuMicros ?? "?"} → ${stateful?.serverCpuMicros ?? "?"} µs (${cpuShare(row, stateful)})`)
           .join(", ")}. The stateful mock also builds each answer from its store, serialises it and checks it against the spec ` +
-        "(a text already found valid is not checked again), where the static mock sends an example serialised once.",
+        "(a text already found valid is not checked again; a read repeated at the same instant, the store unchanged since, is " +
+        "answered from the text it got then), where the static mock sends an example serialised once.",
     ),
     target(
       "stateful mock p99 ≤ 20 ms at 16 connections",

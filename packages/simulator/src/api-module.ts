@@ -39,7 +39,12 @@ export interface HandlerCall<Op> {
   body: RequestBody<Op>;
 }
 
-/** Handlers are synchronous: no other request runs between a call and its answer, so none interleaves. */
+/**
+ * Handlers are synchronous: no other request runs between a call and its answer, so none interleaves.
+ * The handler of a read (GET) changes nothing, draws nothing from `random`, and answers from the store, the
+ * call and `now()` alone: the simulator answers the same read at the same instant, with no other call in
+ * between, from what it answered before (read-cache.ts). Every other handler may change the store.
+ */
 export type Handler<State, Op> = (state: State, call: HandlerCall<Op>, context: ApiContext) => Answer<Op>;
 
 export interface ApiModule<State, Operations> {

@@ -26,12 +26,16 @@ export function answerText(answer: SimResponse): string | undefined {
  */
 export function seal(answer: SimResponse): SimResponse {
   if (answer.body === undefined) return answer;
-  const text = JSON.stringify(answer.body);
+  return sealText(answer.status, answer.headers, JSON.stringify(answer.body));
+}
+
+/** An answer sealed from its JSON text (one serialised before, e.g. a read answered again). */
+export function sealText(status: number, headers: Record<string, string>, text: string): SimResponse {
   let body: unknown;
   let parsed = false;
   const sealed: SimResponse = {
-    status: answer.status,
-    headers: answer.headers,
+    status,
+    headers,
     get body() {
       if (!parsed) {
         body = JSON.parse(text) as unknown;

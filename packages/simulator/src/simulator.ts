@@ -23,6 +23,7 @@ import { kakaocloudRedis } from "./kakaocloud-redis/index.ts";
 import { DEFAULT_DELAYS, DEFAULT_FAULTS, DEFAULT_LIMITS, type FaultSettings } from "./options.ts";
 import { InvalidRequestProblem, METHOD_NOT_ALLOWED, NOT_FOUND, BAD_REQUEST, SIMULATOR_ERROR, SimulatorProblem, problem } from "./problems.ts";
 import { createRandom, type Random } from "./random.ts";
+import { createReadCache } from "./read-cache.ts";
 import { answerText, seal } from "./sealed-answer.ts";
 import { redisEnterprise } from "./redis-enterprise/index.ts";
 import { normaliseHeaders, normaliseQuery } from "./request.ts";
@@ -79,7 +80,11 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   const prefix = spec.facts.serverPathPrefix;
   // `advance(ms)` moves the simulator's own time, over any clock (the real one included).
   let offset = 0;
-  const now = (): number => clock.now() + offset;
+  // A handler runs at one instant: the time is pinned while it runs (handlers are synchronous), so every
+  // `now()` it reads agrees, and a read's answer belongs to exactly one instant (read-cache.ts).
+  let pinned: number | undefined;
+  const now = (): number => pinned ?? clock.now() + offset;
+  const reads = createReadCache();
 
   let seed = options.seed === undefined ? DEFAULT_SEED : boundedInteger("seed", options.seed, -MAX_SEED, MAX_SEED);
   for (const [kind, ms] of Object.entries(delays)) boundedInteger(`delays.${kind}`, ms, 0, MAX_ADVANCE_MS, " ms");
@@ -116,6 +121,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       seed = next;
       offset = 0;
       seedStore();
+      reads.invalidate();
       faults = { ...DEFAULT_FAULTS };
     },
     advance(ms) {
@@ -174,7 +180,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     return sealed;
   };
 
-  const answerOperation = async (operation: OperationFacts, method: string, request: SimRequest, params: Record<string, string>, query: URLSearchParams): Promise<SimResponse> => {
+  const answerOperation = async (operation: OperationFacts, method: string, request: SimRequest, path: string, params: Record<string, string>, query: URLSearchParams): Promise<SimResponse> => {
     const headers = normaliseHeaders(request.headers);
     const read = readRequest(spec, operation, { pathParams: params, query, headers, body: request.body });
     if (read.violations.length > 0) throw new InvalidRequestProblem(invalidStatus(operation), describeViolations(read.violations), read.violations);
@@ -203,9 +209,28 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     }
     storedBytes += writeBytes;
     const call = { operationId: operation.operationId, params: read.parameters.path, query: read.parameters.query, headers, body: request.body } as HandlerCall<unknown>;
-    const answer = handler(state, call, context);
+    const at = now();
+    // A read depends on the store, the request and the time alone (api-module.ts): the same read at the same
+    // instant, the store unchanged since, answers the text it answered then, already checked.
+    const readKey = operation.method === "GET" && request.body === undefined ? `${operation.operationId} ${path} ${query.toString()} ${JSON.stringify(headers)}` : undefined;
+    if (readKey !== undefined) {
+      const again = reads.get(readKey, at);
+      if (again) return again;
+    }
+    let answer: ReturnType<typeof handler>;
+    pinned = at;
+    try {
+      answer = handler(state, call, context);
+    } finally {
+      pinned = undefined;
+      // Anything but a read may have changed the store, even when it refused halfway.
+      if (readKey === undefined) reads.invalidate();
+    }
     // Checked and serialised before anything else runs: a later request cannot change what this one answers.
-    return leave(operation, jsonResponse(answer.status, answer.body, answer.headers));
+    const sealed = leave(operation, jsonResponse(answer.status, answer.body, answer.headers));
+    const text = readKey === undefined ? undefined : answerText(sealed);
+    if (text !== undefined) reads.set(readKey!, at, sealed, text);
+    return sealed;
   };
 
   const handle = async (request: SimRequest): Promise<SimResponse> => {
@@ -223,7 +248,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       if (match.kind === "method-not-allowed") throw problem(METHOD_NOT_ALLOWED, `${method} is not allowed on ${path}`);
       if (match.kind === "not-found") throw problem(NOT_FOUND, `no operation at ${method} ${path}`);
       operation = match.value;
-      return await answerOperation(operation, method, request, match.params, query);
+      return await answerOperation(operation, method, request, path, match.params, query);
     } catch (error) {
       if (error instanceof SimulatorProblem) {
         const answer = answerProblem(error);
