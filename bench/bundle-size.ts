@@ -3,12 +3,13 @@
 // each package's browser build ("import" condition; the Redis Enterprise client's "node" build is for
 // Node only), and a Node built-in in a browser bundle is an error, as it is for a user. The same bundles
 // are built, run and sized from the packed tarballs with esbuild and Vite by test/consumers.
+import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { build, type Metafile } from "esbuild";
+import { build, transform, type Metafile, type Plugin } from "esbuild";
 import { describeEnvironment } from "./lib/environment.ts";
 import { repoRoot } from "./lib/paths.ts";
 import { progress } from "./lib/progress.ts";
-import type { BundleRow, BundleSection } from "./lib/results.ts";
+import type { BundleBreakdown, BundleRow, BundleSection } from "./lib/results.ts";
 import { round } from "./lib/stats.ts";
 
 const LIMIT_BYTES = 7_000; // "≤ 7 kB min+gz", kB = 1,000 bytes: the target set before the per-operation methods
@@ -54,6 +55,68 @@ async function bundle(source: string) {
   });
 }
 
+// The breakdown bundles the workspace packages from their sources (each package's dist is one file, so
+// its metafile cannot say which module a byte came from). The Redis Enterprise client's browser entry is
+// src/browser.ts, as its "import" export is dist/browser.js.
+const fromSource: Plugin = {
+  name: "workspace-sources",
+  setup(builder) {
+    builder.onResolve({ filter: /^@managed-redis\/(client-runtime|kakaocloud-redis|exoscale-dbaas-valkey|redis-enterprise)$/ }, ({ path: name }) => {
+      const dir = name.slice("@managed-redis/".length);
+      return { path: path.join(repoRoot, "packages", dir, "src", dir === "redis-enterprise" ? "browser.ts" : "index.ts") };
+    });
+  },
+};
+
+/** "packages/kakaocloud-redis/src/auth.ts" → "client src/auth.ts"; runtime modules by file name; packages by name. */
+function moduleName(input: string): string {
+  const runtime = /^packages\/client-runtime\/src\/(.+)$/.exec(input);
+  if (runtime) return `runtime ${runtime[1]}`;
+  const vendor = /^packages\/(?:kakaocloud-redis|exoscale-dbaas-valkey|redis-enterprise)\/(src\/.+)$/.exec(input);
+  if (vendor) return `client ${vendor[1]}`;
+  if (input.startsWith("packages/spec-facts/")) return "@managed-redis/spec-facts (path matcher)";
+  return packageOf(input);
+}
+
+/**
+ * Each module's share of a bundle's min+gz: the bundle is built with identifiers and syntax minified but
+ * whitespace kept (esbuild then marks where each module starts), each module's part is whitespace-minified,
+ * and the parts are gzipped cumulatively in bundle order: a module's figure is what it adds to the gzip of
+ * everything before it. The figures add up to the whole; a module late in the bundle gains from earlier
+ * repeats, so compare one module across bundles rather than two modules in one.
+ */
+async function breakdownOf(entry: string, source: string): Promise<BundleBreakdown> {
+  const result = await build({
+    stdin: { contents: source, resolveDir: repoRoot, loader: "js", sourcefile: "entry.js" },
+    bundle: true,
+    platform: "browser",
+    format: "esm",
+    minifyIdentifiers: true,
+    minifySyntax: true,
+    write: false,
+    logLevel: "silent",
+    plugins: [fromSource],
+  });
+  const parts = result.outputFiles[0]!.text.split(/^\/\/ (.+)$/m);
+  const totals = new Map<string, { minBytes: number; gzipBytes: number }>();
+  let sofar = "";
+  let gzipped = gzipSync("", { level: 9 }).byteLength;
+  for (let index = 1; index < parts.length; index += 2) {
+    const code = (await transform(parts[index + 1]!, { minifyWhitespace: true, loader: "js" })).code;
+    sofar += code;
+    const next = gzipSync(sofar, { level: 9 }).byteLength;
+    const module = moduleName(parts[index]!);
+    const total = totals.get(module) ?? { minBytes: 0, gzipBytes: 0 };
+    totals.set(module, { minBytes: total.minBytes + Buffer.byteLength(code), gzipBytes: total.gzipBytes + next - gzipped });
+    gzipped = next;
+  }
+  const modules = [...totals]
+    .filter(([module, { minBytes }]) => module !== "entry.js" && minBytes > 0)
+    .map(([module, sizes]) => ({ module, ...sizes }))
+    .sort((a, b) => b.gzipBytes - a.gzipBytes);
+  return { entry, gzipBytes: gzipped, modules };
+}
+
 /** "node_modules/openapi-fetch/dist/x.js" → "openapi-fetch"; "packages/kakaocloud-redis/dist/index.js" → "@managed-redis/kakaocloud-redis". */
 function packageOf(input: string): string {
   const inNodeModules = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
@@ -91,6 +154,13 @@ export async function measureBundleSize(): Promise<BundleSection> {
       warnings: result.warnings.map((warning) => warning.text),
     });
     kinds.set(rows.at(-1)!, entry.kind);
+  }
+  const breakdown: BundleBreakdown[] = [];
+  for (const { name, factory, base, method } of clients) {
+    const short = name.replace("@managed-redis/", "");
+    progress(`bundle breakdown: ${short}`);
+    breakdown.push(await breakdownOf(`${short}, one-method app`, `import { ${base}, ${method} } from "${name}"; console.log(${base}, ${method});`));
+    breakdown.push(await breakdownOf(`${short}, full client`, `import { ${factory} } from "${name}"; console.log(${factory});`));
   }
   const reference = rows.find((row) => row.entry === REFERENCE)!;
   for (const row of rows) row.gzipRatio = round(row.gzipBytes / reference.gzipBytes, 2);
@@ -134,6 +204,13 @@ export async function measureBundleSize(): Promise<BundleSection> {
       "factory, or the base factory and one operation's function) and logs it, so nothing it imports is tree-shaken " +
       "away; gzip level 9 with node:zlib. Sizes in bytes; kB = 1,000 bytes.",
     rows,
+    breakdown,
+    breakdownMethod:
+      "Per module, the min+gz bytes it adds (minified bytes in brackets), for the one-method app and the full client of " +
+      "each API. Built from the packages' sources (each dist is one file) with esbuild's module markers: identifiers " +
+      "and syntax minified, each module's part whitespace-minified, and the parts gzipped cumulatively in bundle order, " +
+      "so a module's figure is what it adds to everything before it and the column adds up to the total (within a few " +
+      "bytes of the dist build's figure above). `runtime` is @managed-redis/client-runtime, `client` the API's package.",
     notes,
     targets: [
       target("≤ 7 kB min+gz per client with auth (set before the methods)", LIMIT_BYTES, ofKind("client")),

@@ -77,6 +77,31 @@ function bundleSection(section: BundleSection): string {
     "",
     ...section.rows.flatMap((r) => r.warnings.map((w) => `- ${r.entry}: ${w}.`)),
     ...section.notes.map((note) => `- ${note}`),
+    ...(section.breakdown ? ["", breakdownTable(section.breakdown, section.breakdownMethod ?? "")] : []),
+  ].join("\n");
+}
+
+/** One row per module, one column per bundle: min+gz bytes the module adds (its minified bytes in brackets). */
+function breakdownTable(breakdown: NonNullable<BundleSection["breakdown"]>, method: string): string {
+  const modules = [...new Set(breakdown.flatMap((b) => b.modules.map((m) => m.module)))];
+  const largest = (module: string) => Math.max(...breakdown.map((b) => b.modules.find((m) => m.module === module)?.gzipBytes ?? 0));
+  modules.sort((a, b) => largest(b) - largest(a));
+  const cell = (b: (typeof breakdown)[number], module: string) => {
+    const found = b.modules.find((m) => m.module === module);
+    return found ? `${bytes(found.gzipBytes)} (${bytes(found.minBytes)})` : "—";
+  };
+  return [
+    "### Where the bytes go",
+    "",
+    method,
+    "",
+    table(
+      ["module", ...breakdown.map((b) => b.entry)],
+      [
+        ...modules.map((module) => [module, ...breakdown.map((b) => cell(b, module))]),
+        ["**total min+gz (from source)**", ...breakdown.map((b) => `**${bytes(b.gzipBytes)}**`)],
+      ],
+    ),
   ].join("\n");
 }
 

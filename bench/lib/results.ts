@@ -48,11 +48,21 @@ export interface BundleRow {
   warnings: string[];
 }
 
+/** Where the min+gz bytes of one bundle go, module by module (built from the packages' sources). */
+export interface BundleBreakdown {
+  entry: string;
+  /** min+gz of the whole bundle built from source (the dist build's figure is the row's). */
+  gzipBytes: number;
+  modules: { module: string; minBytes: number; gzipBytes: number }[];
+}
+
 export interface BundleSection {
   measuredAt: string;
   environment: Environment;
   method: string;
   rows: BundleRow[];
+  breakdown?: BundleBreakdown[];
+  breakdownMethod?: string;
   notes: string[];
   targets: Target[];
 }
