@@ -12,8 +12,6 @@ export interface ApiErrorDetails extends RequestDetails {
   url?: string | undefined;
   /** Removes secrets from the body, headers, URL and message; the client that made the request supplies it. */
   redact?: Redactor | undefined;
-  /** The wait the answer's `Retry-After` asked for, in milliseconds. */
-  retryAfterMs?: number | undefined;
 }
 
 /**
@@ -64,7 +62,7 @@ export class ApiError<Body = unknown> extends RequestError {
     const safeHeaders = redact(headers) as Record<string, string>;
     const requestId = REQUEST_ID_HEADERS.map((name) => safeHeaders[name]).find((value) => value !== undefined);
     const reason = describeBody(body);
-    const retryAfterMs = details.retryAfterMs ?? parseRetryAfter(details.headers?.get("retry-after") ?? null);
+    const retryAfterMs = parseRetryAfter(details.headers?.get("retry-after") ?? null);
     const wait = retryAfterMs !== undefined ? ` (retry after ${Math.ceil(retryAfterMs / 1000)} s)` : "";
     super(
       details,

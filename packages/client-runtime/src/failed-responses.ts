@@ -9,8 +9,6 @@ export interface FailedRequestContext {
   url: string;
   resolveOperation: OperationResolver;
   redact: Redactor;
-  /** The answer's `Retry-After`, in milliseconds. */
-  retryAfterMs?: number;
 }
 
 // Filled by the transport only for non-2xx responses, so successful requests pay nothing. A WeakMap lets

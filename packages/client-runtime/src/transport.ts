@@ -232,9 +232,9 @@ export function createTransport(config: TransportConfig): (request: Request) => 
               throw classifyBodyFailure(error, failed, answer, timeoutMs, signal.aborted, redact);
             },
           );
-        const extra = retryAfterMs !== undefined ? { retryAfterMs } : {};
-        if (throwOnError) throw createApiError({ ...failed, status, body: await readErrorBody(answer), headers: answer.headers, url: sent.url, redact, ...extra });
-        failedResponses.set(answer, { method, path: failed.path, url: sent.url, resolveOperation, redact, ...extra });
+        // The error reads the wait from the answer's own Retry-After, as the retry decision above did.
+        if (throwOnError) throw createApiError({ ...failed, status, body: await readErrorBody(answer), headers: answer.headers, url: sent.url, redact });
+        failedResponses.set(answer, { method, path: failed.path, url: sent.url, resolveOperation, redact });
       }
       return response;
     }

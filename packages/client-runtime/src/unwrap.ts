@@ -35,6 +35,5 @@ export function dataOrThrow(result: FetchResult, operationId?: string, fallbackM
     headers: response.headers,
     url: context?.url ?? response.url,
     redact: context?.redact,
-    retryAfterMs: context?.retryAfterMs,
   });
 }
